@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Logging;
+using Openterface.Hil.Protocol;
+
+namespace Openterface.Hil.Device;
+
+/// <summary>
+/// The target's keyboard through the CH9329. Every report carries the full key state (held modifiers and up to six
+/// keys), so a retried report is idempotent. Every method releases what it pressed on every exit path (success,
+/// exception, cancellation); <see cref="MiniKvm"/> also releases all on dispose and at process exit.
+/// </summary>
+public sealed class HidKeyboard
+{
+    private readonly Ch9329Link _link;
+    private readonly Func<KeyPacing> _pacing;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<HidUsage> _held = [];
+    private KeyModifiers _heldModifiers;
+
+    internal HidKeyboard(Ch9329Link link, Func<KeyPacing> pacing, TimeProvider time, ILogger logger, KeyboardLayout layout)
+    {
+        _link = link;
+        _pacing = pacing;
+        _time = time;
+        _logger = logger;
+        Layout = layout;
+    }
+
+    /// <summary>The target's layout used by <see cref="TypeAsync"/> when none is given. Default US.</summary>
+    public KeyboardLayout Layout { get; set; }
+
+    /// <summary>Presses the chord ("ctrl+alt+delete", "enter", "shift+f10") and releases it.</summary>
+    public Task PressAsync(string chord, CancellationToken cancellationToken = default) => PressAsync(KeyChord.Parse(chord), cancellationToken);
+
+    public async Task PressAsync(KeyChord chord, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chord);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var pacing = _pacing();
+            await SendAsync(_heldModifiers | chord.Modifiers, _held.Concat(chord.Keys.Where(k => !_held.Contains(k))), cancellationToken).ConfigureAwait(false);
+            await DelayAsync(pacing.Hold, cancellationToken).ConfigureAwait(false);
+            await SendAsync(_heldModifiers, _held, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(pacing.Gap, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAfterFailureAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Presses and holds the chord until <see cref="UpAsync"/> or <see cref="ReleaseAllAsync"/>.</summary>
+    public async Task DownAsync(string chord, CancellationToken cancellationToken = default)
+    {
+        var parsed = KeyChord.Parse(chord);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var keys = _held.Concat(parsed.Keys.Where(k => !_held.Contains(k))).ToList();
+            if (keys.Count > KeyboardReport.MaxKeys)
+            {
+                throw new ArgumentException($"Holding '{chord}' would hold {keys.Count} keys; the CH9329 reports at most {KeyboardReport.MaxKeys}.", nameof(chord));
+            }
+
+            await SendAsync(_heldModifiers | parsed.Modifiers, keys, cancellationToken).ConfigureAwait(false);
+            _heldModifiers |= parsed.Modifiers;
+            _held.Clear();
+            _held.AddRange(keys);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            await ReleaseAfterFailureAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Releases the keys of the chord that are held; others stay down.</summary>
+    public async Task UpAsync(string chord, CancellationToken cancellationToken = default)
+    {
+        var parsed = KeyChord.Parse(chord);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var modifiers = _heldModifiers & ~parsed.Modifiers;
+            var keys = _held.Where(k => !parsed.Keys.Contains(k)).ToList();
+            await SendAsync(modifiers, keys, cancellationToken).ConfigureAwait(false);
+            _heldModifiers = modifiers;
+            _held.Clear();
+            _held.AddRange(keys);
+        }
+        catch
+        {
+            await ReleaseAfterFailureAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Types <paramref name="text"/> with the target's layout (Shift/AltGr and dead keys as needed; '\n' Enter,
+    /// '\t' Tab). With <paramref name="secret"/> nothing of the text reaches logs or the transcript.
+    /// </summary>
+    public async Task TypeAsync(string text, KeyboardLayout? layout = null, bool secret = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var effective = layout ?? Layout;
+        var strokes = effective.ToStrokes(text);
+        SerialLog.Typing(_logger, text.Length, effective.Name);
+        using var redaction = secret ? _link.RedactKeyboard() : null;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var pacing = _pacing();
+            foreach (var stroke in strokes)
+            {
+                await SendAsync(stroke.Modifiers, [stroke.Usage], cancellationToken).ConfigureAwait(false);
+                await DelayAsync(pacing.Hold, cancellationToken).ConfigureAwait(false);
+                await SendAsync(KeyModifiers.None, [], cancellationToken).ConfigureAwait(false);
+                await DelayAsync(pacing.Gap, cancellationToken).ConfigureAwait(false);
+            }
+
+            _held.Clear();
+            _heldModifiers = KeyModifiers.None;
+        }
+        catch
+        {
+            await ReleaseAfterFailureAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Sends the all-zero report: nothing held.</summary>
+    public async Task ReleaseAllAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _held.Clear();
+            _heldModifiers = KeyModifiers.None;
+            await SendAsync(KeyModifiers.None, [], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Release without the gate (used after a reconnect and at process exit).</summary>
+    internal async Task ForceReleaseAsync(CancellationToken cancellationToken)
+    {
+        _held.Clear();
+        _heldModifiers = KeyModifiers.None;
+        await _link.RequestAsync(Ch9329Requests.Keyboard(KeyboardReport.Released), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAfterFailureAsync()
+    {
+        _held.Clear();
+        _heldModifiers = KeyModifiers.None;
+        try
+        {
+            await _link.RequestAsync(Ch9329Requests.Keyboard(KeyboardReport.Released), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (HilException e)
+        {
+            // The link may be gone; MiniKvm releases again after it reconnects.
+            SerialLog.ReleaseFailed(_logger, _link.Uri, e.Message);
+        }
+    }
+
+    private Task SendAsync(KeyModifiers modifiers, IEnumerable<HidUsage> keys, CancellationToken cancellationToken) =>
+        _link.RequestAsync(Ch9329Requests.Keyboard(new KeyboardReport(modifiers, keys.Select(k => (byte)k).ToArray())), cancellationToken);
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay > TimeSpan.Zero ? Task.Delay(delay, _time, cancellationToken) : Task.CompletedTask;
+}

@@ -1,0 +1,27 @@
+namespace Openterface.Hil.Device;
+
+/// <summary>
+/// Delays between HID reports. The default (30 ms hold, 30 ms gap, about 16 characters per second) is the Openterface
+/// macOS app's paste pacing and is safe for BIOS/UEFI setup screens: boot-protocol keyboards are polled every 8-10 ms,
+/// so a 30 ms hold spans three polls, while 4 ms gaps were measured to lose characters on a CH32V208 unit and 8-12 ms
+/// worked (reference §4.3). Use <see cref="Fast"/> for an OS with a full USB stack, <see cref="None"/> for the emulator.
+/// </summary>
+public sealed record KeyPacing
+{
+    /// <summary>How long a key (or button) stays down.</summary>
+    public TimeSpan Hold { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>Pause after a release, before the next press.</summary>
+    public TimeSpan Gap { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>Pause between consecutive mouse reports (moves split into steps, wheel ticks).</summary>
+    public TimeSpan MouseGap { get; init; } = TimeSpan.FromMilliseconds(16);
+
+    public static KeyPacing Default { get; } = new();
+
+    /// <summary>12 ms hold + 12 ms gap: measured reliable on a running OS (reference §4.3, SKILL).</summary>
+    public static KeyPacing Fast { get; } = new() { Hold = TimeSpan.FromMilliseconds(12), Gap = TimeSpan.FromMilliseconds(12), MouseGap = TimeSpan.FromMilliseconds(8) };
+
+    /// <summary>No delays: each report still waits for the chip's ACK. For emulators and benchmarks.</summary>
+    public static KeyPacing None { get; } = new() { Hold = TimeSpan.Zero, Gap = TimeSpan.Zero, MouseGap = TimeSpan.Zero };
+}

@@ -1,0 +1,216 @@
+using Openterface.Hil.Protocol;
+
+namespace Openterface.Hil.Device;
+
+/// <summary>Opening, baud probing, the reader loop, losing and regaining the port.</summary>
+internal sealed partial class Ch9329Link
+{
+    private async Task ConnectAsync(string uri, CancellationToken cancellationToken)
+    {
+        DeviceException? last = null;
+        foreach (var baud in _options.BaudRates)
+        {
+            try
+            {
+                var info = await OpenAndProbeAsync(uri, baud, cancellationToken).ConfigureAwait(false);
+                SerialLog.Connected(_logger, uri, baud, info.VersionText, info.TargetEnumerated);
+                return;
+            }
+            catch (DeviceException e) when (e is not DeviceNotFoundException && e.IsTransient)
+            {
+                last = e;
+            }
+        }
+
+        throw new DeviceException(
+            $"The CH9329 on '{uri}' did not answer GET_INFO at {string.Join(" or ", _options.BaudRates)} baud. "
+            + "Check that this is the Mini-KVM's control port and the cable is seated; a chip in 'zombie' state needs a factory reset.",
+            isTransient: false,
+            last);
+    }
+
+    /// <summary>Opens <paramref name="uri"/> at <paramref name="baud"/>, starts its reader and sends GET_INFO (two tries).</summary>
+    private async Task<ChipInfo> OpenAndProbeAsync(string uri, int baud, CancellationToken cancellationToken)
+    {
+        var open = _options.OpenPort ?? ((u, b, ct) => SerialPortFactory.OpenAsync(u, b, _logger, ct));
+        var port = await open(uri, baud, cancellationToken).ConfigureAwait(false);
+        await ClosePortAsync().ConfigureAwait(false);
+        _decoder.Reset();
+        _port = port;
+        Uri = uri;
+        BaudRate = baud;
+        _portReader = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
+        var stop = _portReader.Token;
+        _readerTask = Task.Run(() => ReadLoopAsync(port, stop), CancellationToken.None);
+        _lost = false;
+        Exception? failure = null;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                var reply = await AttemptAsync(Ch9329Requests.GetInfo(), _options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
+                Ch9329Replies.EnsureSuccess(reply);
+                var info = ParseInfo(reply);
+                LastInfo = info;
+                _lastTraffic = _options.TimeProvider.GetTimestamp();
+                return info;
+            }
+            catch (Exception e) when (e is ProtocolException or DeviceException { IsTransient: true })
+            {
+                failure = e;
+            }
+        }
+
+        _lost = true;
+        await ClosePortAsync().ConfigureAwait(false);
+        throw new DeviceException($"No valid GET_INFO reply on '{uri}' at {baud} baud: {failure?.Message}", isTransient: true, failure);
+    }
+
+    private async Task ReadLoopAsync(ISerialPort port, CancellationToken stop)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (true)
+            {
+                var count = await port.ReadAsync(buffer, stop).ConfigureAwait(false);
+                _decoder.Append(buffer.AsSpan(0, count));
+                while (true)
+                {
+                    try
+                    {
+                        if (!_decoder.TryRead(out var frame))
+                        {
+                            break;
+                        }
+
+                        Dispatch(frame);
+                    }
+                    catch (ProtocolException e)
+                    {
+                        _transcript.Add("RX !! " + e.Message);
+                        SerialLog.Garbage(_logger, Uri, e.Message);
+                        FailPending(e);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (DeviceException e)
+        {
+            if (!stop.IsCancellationRequested && ReferenceEquals(port, _port))
+            {
+                OnPortLost(e);
+            }
+        }
+    }
+
+    private void OnPortLost(DeviceException reason)
+    {
+        _transcript.Add("-- port lost: " + reason.Message);
+        _lost = true;
+        SetState(LinkState.Disconnected, reason);
+        FailPending(reason);
+        if (!_lifetime.IsCancellationRequested)
+        {
+            _ = Task.Run(() => ReconnectLoopAsync(_lifetime.Token), CancellationToken.None);
+        }
+    }
+
+    private async Task ReconnectLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.ReconnectInterval, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                var uri = _options.Resolve is null ? Uri : await _options.Resolve(cancellationToken).ConfigureAwait(false);
+                await OpenAndProbeAsync(uri, BaudRate, cancellationToken).ConfigureAwait(false);
+                _transcript.Add("-- reconnected: " + uri);
+                SerialLog.Reconnected(_logger, uri);
+                if (Reconnected is { } callback)
+                {
+                    await callback(cancellationToken).ConfigureAwait(false);
+                }
+
+                SetState(LinkState.Connected, null);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is HilException or IOException)
+            {
+                _transcript.Add("-- reconnect failed: " + e.Message);
+            }
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
+    {
+        var interval = _options.HeartbeatInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval / 2, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                if (State == LinkState.Connected && _options.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastTraffic)) >= interval)
+                {
+                    await GetInfoAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (HilException e)
+            {
+                SerialLog.Garbage(_logger, Uri, "heartbeat GET_INFO failed: " + e.Message);
+            }
+        }
+    }
+
+    /// <summary>Reopens the current URI at <paramref name="baud"/> (after a baud change or reset) and probes it.</summary>
+    internal async Task ReopenAsync(int baud, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        _lost = true;
+        await ClosePortAsync().ConfigureAwait(false);
+        await Task.Delay(settle, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        await OpenAndProbeAsync(Uri, baud, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ClosePortAsync()
+    {
+        var port = _port;
+        _port = null;
+        if (_portReader is { } reader)
+        {
+            await reader.CancelAsync().ConfigureAwait(false);
+            try
+            {
+#pragma warning disable VSTHRD003 // the reader task belongs to this link; wait for it before disposing its port.
+                await _readerTask.ConfigureAwait(false);
+#pragma warning restore VSTHRD003
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            reader.Dispose();
+            _portReader = null;
+        }
+
+        if (port is not null)
+        {
+            await port.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Runtime.InteropServices;
+
+namespace Openterface.Hil.Device;
+
+internal sealed unsafe partial class TermiosSerialPort
+{
+    private void OpenNative()
+    {
+        var speed = LinuxNative.SpeedConstant(BaudRate);
+        var fd = LinuxNative.Open(Path, LinuxNative.ORdWr | LinuxNative.ONoCtty | LinuxNative.OCloExec | LinuxNative.ONonBlock);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno switch
+            {
+                LinuxNative.ENoEnt => new DeviceNotFoundException($"Serial port '{Path}' does not exist. Check the cable, or use '--serial auto' to find the Mini-KVM."),
+                LinuxNative.EAcces => new DeviceException($"No permission to open serial port '{Path}'. Add your user to the 'dialout' group or install the Openterface udev rule (TAG+=\"uaccess\"), then log in again.", isTransient: false),
+                LinuxNative.EBusy => new DeviceException($"Serial port '{Path}' is busy (opened exclusively elsewhere). Close the other program (Openterface app, brltty, ModemManager).", isTransient: true),
+                _ => new DeviceException($"Cannot open serial port '{Path}': {LinuxNative.Describe(errno)}.", isTransient: false),
+            };
+        }
+
+        _fd = fd;
+        try
+        {
+            if (LinuxNative.Flock(fd, LinuxNative.LockEx | LinuxNative.LockNb) != 0)
+            {
+                throw new DeviceException($"Serial port '{Path}' is locked by another process. Close the other program (another hil run, Openterface app, minicom).", isTransient: true);
+            }
+
+            // Exclusive tty mode: further open() calls fail with EBUSY (root bypasses it; flock above covers that).
+            LinuxNative.Ioctl(fd, LinuxNative.TiocExcl, 0);
+
+            // Drop DTR and RTS at once: on v1.9 boards RTS held > 3 s factory-resets the CH9329 and DTR cuts the USB-A
+            // port's power (reference §1.2, §2.12). A pty has no modem lines; that error is ignored.
+            SetModemLines(dtr: false, rts: false, strict: false);
+
+            LinuxNative.Termios termios;
+            if (LinuxNative.TcGetAttr(fd, &termios) != 0)
+            {
+                throw Failure("tcgetattr");
+            }
+
+            LinuxNative.CfMakeRaw(&termios);
+            termios.ControlFlags &= ~(LinuxNative.Csize | LinuxNative.Cstopb | LinuxNative.Parenb | LinuxNative.Crtscts);
+            termios.ControlFlags |= LinuxNative.Cs8 | LinuxNative.Cread | LinuxNative.Clocal;
+            termios.ControlChars[LinuxNative.Vmin] = 1;
+            termios.ControlChars[LinuxNative.Vtime] = 0;
+            if (LinuxNative.CfSetISpeed(&termios, speed) != 0 || LinuxNative.CfSetOSpeed(&termios, speed) != 0)
+            {
+                throw Failure($"cfsetspeed {BaudRate}");
+            }
+
+            if (LinuxNative.TcSetAttr(fd, LinuxNative.TcsaNow, &termios) != 0)
+            {
+                throw Failure("tcsetattr");
+            }
+
+            LinuxNative.TcFlush(fd, LinuxNative.TciOFlush);
+        }
+        catch
+        {
+            LinuxNative.Close(fd);
+            _fd = -1;
+            throw;
+        }
+    }
+
+    private void SetModemLines(bool dtr, bool rts, bool strict)
+    {
+        var set = (dtr ? LinuxNative.TiocMDtr : 0) | (rts ? LinuxNative.TiocMRts : 0);
+        var clear = (dtr ? 0 : LinuxNative.TiocMDtr) | (rts ? 0 : LinuxNative.TiocMRts);
+        var ok = true;
+        if (set != 0)
+        {
+            ok &= LinuxNative.Ioctl(_fd, LinuxNative.TiocMBis, &set) == 0;
+        }
+
+        if (clear != 0)
+        {
+            ok &= LinuxNative.Ioctl(_fd, LinuxNative.TiocMBic, &clear) == 0;
+        }
+
+        if (!ok && strict)
+        {
+            throw new DeviceException($"Serial port '{Path}' has no DTR/RTS lines ({LinuxNative.Describe(Marshal.GetLastPInvokeError())}); a pseudo-terminal or CDC-ACM port cannot pulse them.", isTransient: false);
+        }
+    }
+
+    private int ReadNative(byte[] buffer, int pollTimeoutMs)
+    {
+        var poll = new LinuxNative.PollFd { Fd = _fd, Events = LinuxNative.PollIn };
+        var ready = LinuxNative.Poll(&poll, 1, pollTimeoutMs);
+        if (ready < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            return errno == LinuxNative.EIntr ? 0 : throw Vanished(LinuxNative.Describe(errno));
+        }
+
+        if (ready == 0)
+        {
+            return 0;
+        }
+
+        if ((poll.ReturnedEvents & LinuxNative.PollIn) != 0)
+        {
+            fixed (byte* pointer = buffer)
+            {
+                var count = LinuxNative.Read(_fd, pointer, buffer.Length);
+                if (count > 0)
+                {
+                    return (int)count;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                if (count < 0 && errno is LinuxNative.EAgain or LinuxNative.EIntr)
+                {
+                    return 0;
+                }
+
+                throw Vanished(count == 0 ? "end of file" : LinuxNative.Describe(errno));
+            }
+        }
+
+        if ((poll.ReturnedEvents & (LinuxNative.PollHup | LinuxNative.PollErr | LinuxNative.PollNval)) != 0)
+        {
+            throw Vanished("hang-up");
+        }
+
+        return 0;
+    }
+
+    private void WriteNative(ReadOnlySpan<byte> data, CancellationToken cancellationToken)
+    {
+        fixed (byte* start = data)
+        {
+            var written = 0;
+            while (written < data.Length)
+            {
+                var count = LinuxNative.Write(_fd, start + written, data.Length - written);
+                if (count > 0)
+                {
+                    written += (int)count;
+                    continue;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno is LinuxNative.EAgain or LinuxNative.EIntr)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var poll = new LinuxNative.PollFd { Fd = _fd, Events = LinuxNative.PollOut };
+                    LinuxNative.Poll(&poll, 1, 50);
+                    continue;
+                }
+
+                throw Vanished(LinuxNative.Describe(errno));
+            }
+        }
+    }
+
+    private void CloseNative()
+    {
+        if (_fd >= 0)
+        {
+            LinuxNative.Flock(_fd, LinuxNative.LockUn);
+            LinuxNative.Close(_fd);
+            _fd = -1;
+        }
+    }
+
+    private DeviceException Vanished(string reason) =>
+        new($"Serial port '{Path}' vanished ({reason}). Check the USB cable; the link reconnects when the port comes back.", isTransient: true);
+
+    private DeviceException Failure(string call) =>
+        new($"Serial port '{Path}': {call} failed: {LinuxNative.Describe(Marshal.GetLastPInvokeError())}.", isTransient: false);
+}

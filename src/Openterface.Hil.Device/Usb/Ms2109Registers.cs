@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Openterface.Hil.Device;
+
+/// <summary>
+/// MS2109 XDATA registers over 9-byte HID feature reports (reference §5.1): write [00 B6 hi lo value 0 0 0 0];
+/// read = set [00 B5 hi lo 0...] then get, value at byte 4.
+/// </summary>
+internal sealed class Ms2109Registers(IHidFeatureDevice device)
+{
+    internal const ushort Gpio0 = 0xDF00;
+    internal const ushort SpdifOut = 0xDF01;
+    internal const ushort FirmwareVersion = 0xCBDC;
+
+    internal IHidFeatureDevice Device => device;
+
+    internal byte Read(ushort address)
+    {
+        Span<byte> request = [0x00, 0xB5, (byte)(address >> 8), (byte)address, 0, 0, 0, 0, 0];
+        device.SetFeature(request);
+        Span<byte> reply = stackalloc byte[9];
+        device.GetFeature(reply);
+        return reply[4];
+    }
+
+    internal void Write(ushort address, byte value)
+    {
+        Span<byte> request = [0x00, 0xB6, (byte)(address >> 8), (byte)address, value, 0, 0, 0, 0];
+        device.SetFeature(request);
+    }
+
+    /// <summary>Four registers of two decimal digits each, e.g. "24081309".</summary>
+    internal string ReadFirmwareVersion()
+    {
+        var parts = new string[4];
+        for (var i = 0; i < 4; i++)
+        {
+            parts[i] = Read((ushort)(FirmwareVersion + i)).ToString("D2", CultureInfo.InvariantCulture);
+        }
+
+        return string.Concat(parts);
+    }
+
+    /// <summary>SPDIFOUT bit that drives the USB mux: bit0 from firmware 24081309 on, bit4 before.</summary>
+    internal byte SwitchBit()
+    {
+        var version = ReadFirmwareVersion();
+        return long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 24081309 ? (byte)0x01 : (byte)0x10;
+    }
+}
