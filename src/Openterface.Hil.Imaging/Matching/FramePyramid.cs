@@ -3,7 +3,7 @@ using Openterface.Hil.Imaging.Interop;
 namespace Openterface.Hil.Imaging;
 
 /// <summary>
-/// Grey copy and pyramid levels of the frame being matched, kept in scratch frames that are reused while the frame
+/// Grey, smoothed copy and pyramid levels of the frame being matched, kept in scratch frames that are reused while the frame
 /// size stays the same, so matching a stream of frames allocates no pixels. Matching several needles against one
 /// frame converts it once.
 /// </summary>
@@ -40,16 +40,18 @@ internal sealed class FramePyramid : IDisposable
         _levels.Clear();
         _source = frame;
         _sourceSequence = frame.Sequence;
+        var grey = ScratchFor(0, frame.Width, frame.Height);
         if (frame.Format == PixelFormat.Gray8)
         {
-            _levels.Add(frame);
+            HilCvNative.Check(HilCvNative.GaussianBlur(frame.View(), grey.View(), Smoothing.Kernel), "Smoothing the frame");
         }
         else
         {
-            var grey = ScratchFor(0, frame.Width, frame.Height);
             HilCvNative.Check(HilCvNative.CvtColor(frame.View(), grey.View(), ColorBgr2Gray), "Converting the frame to grey");
-            _levels.Add(grey);
+            HilCvNative.Check(HilCvNative.GaussianBlur(grey.View(), grey.View(), Smoothing.Kernel), "Smoothing the frame");
         }
+
+        _levels.Add(grey);
 
         return true;
     }

@@ -157,7 +157,7 @@ internal sealed unsafe class ScoreMap
             var s = scores[j];
             scores[j] = template.IsFlat
                 ? (float)Math.Max(0.0, 1.0 - (Math.Sqrt(Math.Max(0f, s) / counted) / FlatRmsRange))
-                : float.IsNaN(s) ? -1f : Math.Clamp(s, -1f, 1f);
+                : float.IsFinite(s) ? Math.Clamp(s, -1f, 1f) : -1f; // masked matching divides by zero on flat regions
         }
 
         return scores;

@@ -83,7 +83,7 @@ public sealed class Needle
 
     internal static Needle Create(string name, NeedleDefinition definition, Frame screenshot, string? jsonPath)
     {
-        using var grey = screenshot.ToGray();
+        using var grey = Smoothing.GreySmoothed(screenshot);
         using var colour = screenshot.ToBgr();
         var excludes = definition.Areas.Where(a => a.Type == NeedleAreaType.Exclude).Select(a => a.Bounds).ToList();
         var templates = new List<AreaTemplate>();
