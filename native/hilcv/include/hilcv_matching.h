@@ -1,0 +1,32 @@
+/* libhilcv matching helpers: pyramids, blur, region statistics and frame differences for the needle matcher.
+ * Same conventions as hilcv.h: 0 on success, negative on failure with hilcv_last_error(); caller-owned pixels. */
+#ifndef HILCV_MATCHING_H
+#define HILCV_MATCHING_H
+#include "hilcv.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* cv::pyrDown into dst, which must be ((W+1)/2) x ((H+1)/2) with src's channel count. */
+HILCV_API int32_t hilcv_pyr_down(const hilcv_view* src, hilcv_view* dst);
+
+/* cv::GaussianBlur with a square kernel (odd ksize, sigma 0 = derived from ksize); src and dst may alias. */
+HILCV_API int32_t hilcv_gaussian_blur(const hilcv_view* src, hilcv_view* dst, int32_t ksize);
+
+/* cv::meanStdDev per channel (up to 4); mask may be NULL (8-bit, non-zero = counted). */
+HILCV_API int32_t hilcv_mean_std(const hilcv_view* src, const hilcv_view* mask, double* mean4, double* std4);
+
+/* Pixels whose largest per-channel absolute difference exceeds threshold, outside the ignore rectangles
+ * (x, y, w, h quadruples). Reports the count and the bounding box of the changed pixels (0,0,0,0 when none). */
+HILCV_API int32_t hilcv_frame_diff(const hilcv_view* a, const hilcv_view* b, int32_t threshold,
+                                   const int32_t* ignore_xywh, int32_t ignore_count,
+                                   int64_t* changed, int32_t* x, int32_t* y, int32_t* w, int32_t* h);
+
+/* Per-pixel visual diff of two equally sized BGR views into dst (BGR): |a-b| amplified, changed pixels tinted red. */
+HILCV_API int32_t hilcv_diff_image(const hilcv_view* a, const hilcv_view* b, hilcv_view* dst);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

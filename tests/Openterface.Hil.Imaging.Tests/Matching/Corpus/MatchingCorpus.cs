@@ -1,0 +1,33 @@
+using System.Drawing;
+using System.Text.Json;
+
+namespace Openterface.Hil.Imaging.Tests.Matching.Corpus;
+
+/// <summary>The committed corpus: fixtures/screens/matching/corpus.json, its screens, and fixtures/needles/corpus.</summary>
+internal static class MatchingCorpus
+{
+    /// <summary>How each state is delivered: the clean render, JPEG q80, and 3x3-blurred JPEG q75 (a capture card).</summary>
+    internal static readonly string[] Variants = ["png", "q80", "blur-q75"];
+
+    internal sealed record Case(string Screen, string Needle, Point? Expected, string Why);
+
+    internal static string ScreenFile(string state, string variant) => variant == "png" ? $"{state}.png" : $"{state}-{variant}.jpg";
+
+    internal static IReadOnlyList<Case> Load()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Screens, "corpus.json")));
+        var cases = new List<Case>();
+        foreach (var item in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            var expected = item.GetProperty("expected");
+            Point? at = expected.ValueKind == JsonValueKind.Null
+                ? null
+                : new Point(expected.GetProperty("x").GetInt32(), expected.GetProperty("y").GetInt32());
+            cases.Add(new Case(item.GetProperty("screen").GetString()!, item.GetProperty("needle").GetString()!, at, item.GetProperty("why").GetString()!));
+        }
+
+        return cases;
+    }
+
+    internal static Frame Screen(string file) => ImageCodec.Load(Path.Combine(RepoPaths.Screens, file));
+}
