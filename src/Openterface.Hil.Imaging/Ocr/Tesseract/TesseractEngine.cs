@@ -1,0 +1,126 @@
+using System.Drawing;
+using System.Runtime.InteropServices;
+
+namespace Openterface.Hil.Imaging.Ocr;
+
+/// <summary>
+/// One initialised Tesseract instance (Init costs 60-180 ms: create one per thread and reuse it). Not thread-safe.
+/// Reads a grey image and returns its words, grouped in lines, with boxes and confidences.
+/// </summary>
+internal sealed class TesseractEngine : IDisposable
+{
+    private nint _handle;
+
+    private TesseractEngine(nint handle) => _handle = handle;
+
+    /// <summary>Checks the tessdata folder and language files, then initialises an engine.</summary>
+    internal static TesseractEngine Create(string tessdataPath, string language)
+    {
+        CheckTessdata(tessdataPath, language);
+        TesseractNative.EnsureLoaded();
+        var handle = TesseractNative.Create();
+        _ = TesseractNative.SetVariable(handle, "debug_file", "/dev/null");
+        var rc = TesseractNative.Init4(handle, tessdataPath, language, TesseractNative.OcrEngineModeLstm, 0, 0, 0, 0, 0, false);
+        if (rc != 0)
+        {
+            TesseractNative.Delete(handle);
+            throw new OcrException(
+                $"Tesseract could not load language '{language}' from '{tessdataPath}'. " +
+                $"Check the .traineddata files or set {OcrOptions.TessdataEnvironmentVariable} to a valid tessdata folder.");
+        }
+
+        _ = TesseractNative.SetVariable(handle, "debug_file", "/dev/null");
+        TesseractNative.SetPageSegMode(handle, TesseractNative.PageSegModeSingleBlock);
+        return new TesseractEngine(handle);
+    }
+
+    internal static void CheckTessdata(string tessdataPath, string language)
+    {
+        if (!Directory.Exists(tessdataPath))
+        {
+            throw new OcrException(
+                $"Tessdata folder '{tessdataPath}' does not exist. Run 'ci/setup' (installs tesseract-ocr-eng) " +
+                $"or set {OcrOptions.TessdataEnvironmentVariable} to the folder holding '{language}.traineddata'.");
+        }
+
+        foreach (var part in language.Split('+', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var file = Path.Combine(tessdataPath, part + ".traineddata");
+            if (!File.Exists(file))
+            {
+                throw new OcrException(
+                    $"Tesseract language '{part}' is missing: '{file}' does not exist. Install tesseract-ocr-{part} " +
+                    $"or set {OcrOptions.TessdataEnvironmentVariable} to a tessdata folder holding it.");
+            }
+        }
+    }
+
+    /// <summary>Recognises packed 8-bit grey pixels; boxes are in the image's own pixel coordinates.</summary>
+    internal unsafe List<List<(string Text, Rectangle Box, float Confidence)>> Recognize(ReadOnlySpan<byte> grey, int width, int height)
+    {
+        ObjectDisposedException.ThrowIf(_handle == 0, this);
+        fixed (byte* data = grey)
+        {
+            TesseractNative.SetImage(_handle, data, width, height, 1, width);
+        }
+
+        TesseractNative.SetSourceResolution(_handle, 70);
+        if (TesseractNative.Recognize(_handle, 0) != 0)
+        {
+            throw new OcrException($"Tesseract failed to recognise a {width}x{height} image.");
+        }
+
+        var lines = new List<List<(string, Rectangle, float)>>();
+        var iterator = TesseractNative.GetIterator(_handle);
+        if (iterator == 0)
+        {
+            return lines;
+        }
+
+        try
+        {
+            var page = TesseractNative.ResultIteratorGetPageIterator(iterator);
+            do
+            {
+                var textPointer = TesseractNative.ResultIteratorGetUtf8Text(iterator, TesseractNative.LevelWord);
+                if (textPointer == 0)
+                {
+                    continue;
+                }
+
+                var text = Marshal.PtrToStringUTF8(textPointer) ?? string.Empty;
+                TesseractNative.DeleteText(textPointer);
+                if (lines.Count == 0 || TesseractNative.PageIteratorIsAtBeginningOf(page, TesseractNative.LevelTextLine) != 0)
+                {
+                    lines.Add([]);
+                }
+
+                _ = TesseractNative.PageIteratorBoundingBox(page, TesseractNative.LevelWord, out var l, out var t, out var r, out var b);
+                var confidence = TesseractNative.ResultIteratorConfidence(iterator, TesseractNative.LevelWord);
+                if (text.Trim().Length > 0)
+                {
+                    lines[^1].Add((text.Trim(), Rectangle.FromLTRB(l, t, r, b), confidence));
+                }
+            }
+            while (TesseractNative.ResultIteratorNext(iterator, TesseractNative.LevelWord) != 0);
+        }
+        finally
+        {
+            TesseractNative.ResultIteratorDelete(iterator);
+            TesseractNative.Clear(_handle);
+        }
+
+        lines.RemoveAll(line => line.Count == 0);
+        return lines;
+    }
+
+    public void Dispose()
+    {
+        var handle = Interlocked.Exchange(ref _handle, 0);
+        if (handle != 0)
+        {
+            TesseractNative.End(handle);
+            TesseractNative.Delete(handle);
+        }
+    }
+}

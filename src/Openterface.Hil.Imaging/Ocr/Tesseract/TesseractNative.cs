@@ -1,0 +1,103 @@
+using System.Runtime.InteropServices;
+
+namespace Openterface.Hil.Imaging.Ocr;
+
+/// <summary>
+/// [LibraryImport] over Debian's libtesseract.so.5 C API (tesseract/capi.h). <see cref="EnsureLoaded"/> must run
+/// first: it sets OMP_THREAD_LIMIT=1 through libc (Environment.SetEnvironmentVariable does not reach libc, and
+/// OpenMP reads it once at load; one thread is 4-7x faster on 2 shared cores) and turns a missing library into
+/// a <see cref="NativeLibraryMissingException"/>.
+/// </summary>
+internal static unsafe partial class TesseractNative
+{
+    internal const string Library = "libtesseract.so.5";
+    internal const int PageSegModeSingleBlock = 6;
+    internal const int OcrEngineModeLstm = 1;
+    internal const int LevelTextLine = 2;
+    internal const int LevelWord = 3;
+
+    private const string Remedy = "Run 'ci/setup' (installs Debian's libtesseract5 and tesseract-ocr-eng).";
+    private static readonly Lock Gate = new();
+    private static bool _loaded;
+
+    internal static void EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (_loaded)
+            {
+                return;
+            }
+
+            _ = SetEnv("OMP_THREAD_LIMIT", "1", 1);
+            if (!NativeLibrary.TryLoad(Library, typeof(TesseractNative).Assembly, null, out _))
+            {
+                throw new NativeLibraryMissingException(Library, Remedy);
+            }
+
+            _loaded = true;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnv(string name, string value, int overwrite);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPICreate")]
+    internal static partial nint Create();
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPIDelete")]
+    internal static partial void Delete(nint handle);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPIEnd")]
+    internal static partial void End(nint handle);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPIInit4", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Init4(
+        nint handle, string dataPath, string language, int mode, nint configs, int configsSize,
+        nint varsVec, nint varsValues, nuint varsSize, [MarshalAs(UnmanagedType.I4)] bool setOnlyNonDebugParams);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPISetVariable", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int SetVariable(nint handle, string name, string value);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPISetPageSegMode")]
+    internal static partial void SetPageSegMode(nint handle, int mode);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPISetImage")]
+    internal static partial void SetImage(nint handle, byte* data, int width, int height, int bytesPerPixel, int bytesPerLine);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPISetSourceResolution")]
+    internal static partial void SetSourceResolution(nint handle, int ppi);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPIRecognize")]
+    internal static partial int Recognize(nint handle, nint monitor);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPIGetIterator")]
+    internal static partial nint GetIterator(nint handle);
+
+    [LibraryImport(Library, EntryPoint = "TessBaseAPIClear")]
+    internal static partial void Clear(nint handle);
+
+    [LibraryImport(Library, EntryPoint = "TessResultIteratorDelete")]
+    internal static partial void ResultIteratorDelete(nint iterator);
+
+    [LibraryImport(Library, EntryPoint = "TessResultIteratorNext")]
+    internal static partial int ResultIteratorNext(nint iterator, int level);
+
+    [LibraryImport(Library, EntryPoint = "TessResultIteratorGetUTF8Text")]
+    internal static partial nint ResultIteratorGetUtf8Text(nint iterator, int level);
+
+    [LibraryImport(Library, EntryPoint = "TessResultIteratorConfidence")]
+    internal static partial float ResultIteratorConfidence(nint iterator, int level);
+
+    [LibraryImport(Library, EntryPoint = "TessResultIteratorGetPageIteratorConst")]
+    internal static partial nint ResultIteratorGetPageIterator(nint iterator);
+
+    [LibraryImport(Library, EntryPoint = "TessPageIteratorIsAtBeginningOf")]
+    internal static partial int PageIteratorIsAtBeginningOf(nint iterator, int level);
+
+    [LibraryImport(Library, EntryPoint = "TessPageIteratorBoundingBox")]
+    internal static partial int PageIteratorBoundingBox(nint iterator, int level, out int left, out int top, out int right, out int bottom);
+
+    [LibraryImport(Library, EntryPoint = "TessDeleteText")]
+    internal static partial void DeleteText(nint text);
+}
