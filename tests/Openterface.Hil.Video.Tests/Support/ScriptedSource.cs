@@ -13,8 +13,17 @@ internal sealed class ScriptedSource(TimeProvider time) : IFrameSource
 
     public bool Disposed { get; private set; }
 
+    public long Pushed { get; private set; }
+
     /// <summary>Queues a frame stamped now; the source takes ownership.</summary>
-    public void Push(Frame frame) => _items.Writer.TryWrite(_stamper.Stamp(frame, _stamper.Now()));
+    public long Push(Frame frame)
+    {
+        Pushed++;
+        var stamped = _stamper.Stamp(frame, _stamper.Now());
+        var timestamp = stamped.Timestamp;
+        _items.Writer.TryWrite(stamped);
+        return timestamp;
+    }
 
     public void Fail(Exception error) => _items.Writer.TryWrite(error);
 
