@@ -1,0 +1,26 @@
+namespace Openterface.Hil.Video;
+
+/// <summary>Thresholds of the signal-health detectors.</summary>
+public sealed class SignalHealthOptions
+{
+    /// <summary>No frame for this long is <see cref="SignalHealthKind.NoFrames"/> (and fails frame waiters as a rig fault).</summary>
+    public TimeSpan NoFramesAfter { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Identical frames for this long after <see cref="LiveVideo.NoteInputSent"/> is <see cref="SignalHealthKind.Frozen"/>.</summary>
+    public TimeSpan FrozenAfter { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>A near-uniform picture for this long is <see cref="SignalHealthKind.NoSignal"/>.</summary>
+    public TimeSpan NoSignalAfter { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// No signal for this long fails frame waiters as a rig fault. Longer than <see cref="NoSignalAfter"/> because a
+    /// target legitimately shows black while it switches video modes (reboot, firmware to OS).
+    /// </summary>
+    public TimeSpan NoSignalFaultAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A picture whose sampled brightness has a standard deviation below this (0..255) is near-uniform.</summary>
+    public double UniformMaxDeviation { get; init; } = 4.0;
+
+    /// <summary>How often the detectors run when no frame arrives.</summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+}

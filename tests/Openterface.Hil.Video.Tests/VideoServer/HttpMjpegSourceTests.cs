@@ -1,0 +1,155 @@
+using System.Drawing;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Openterface.Hil.Simulator;
+
+namespace Openterface.Hil.Video.Tests;
+
+[CancelAfter(20_000)]
+public class HttpMjpegSourceTests
+{
+    private static readonly byte[] Big = TestJpegs.PatternJpeg(64, 48, 1);
+    private static readonly byte[] Small = TestJpegs.PatternJpeg(32, 24, 2);
+
+    [Test]
+    public async Task Frames_served_by_the_simulator_arrive_numbered_with_their_own_size(CancellationToken ct)
+    {
+        await using var server = MjpegHttpServer.Start();
+        await using var source = await FrameSources.OpenAsync(server.Uri.ToString(), cancellationToken: ct);
+
+        server.Publish(Big);
+        using var first = await source.ReadFrameAsync(ct);
+        server.Publish(Small);
+        using var second = await source.ReadFrameAsync(ct);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Size, Is.EqualTo(new Size(64, 48)));
+            Assert.That(second.Size, Is.EqualTo(new Size(32, 24)), "size comes from each JPEG");
+            Assert.That((first.Sequence, second.Sequence), Is.EqualTo((1L, 2L)));
+            Assert.That(second.Timestamp, Is.GreaterThan(first.Timestamp));
+            Assert.That(first.Source, Is.EqualTo(server.Uri.ToString()));
+            Assert.That(((IJpegFrameSource)source).LastJpeg.SequenceEqual(Small), Is.True, "the JPEG bytes are kept for the ring");
+        });
+    }
+
+    [Test]
+    public async Task A_dropped_stream_is_reconnected_and_numbering_continues(CancellationToken ct)
+    {
+        await using var server = MjpegHttpServer.Start();
+        await using var source = await FrameSources.OpenAsync(server.Uri.ToString(), cancellationToken: ct);
+        server.Publish(Big);
+        using var before = await source.ReadFrameAsync(ct);
+
+        server.Faults.DropConnections();
+        var read = source.ReadFrameAsync(ct).AsTask();
+        while (!read.IsCompleted)
+        {
+            server.Publish(Small);
+            await Task.Delay(20, ct);
+        }
+
+        using var after = await read;
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.Size, Is.EqualTo(new Size(32, 24)));
+            Assert.That(after.Sequence, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task A_stream_that_sends_garbage_fails_the_read_with_a_clear_error(CancellationToken ct)
+    {
+        await using var server = MjpegHttpServer.Start();
+        server.Faults.Garbage = true;
+        server.Publish(Big);
+        await using var source = await FrameSources.OpenAsync(server.Uri.ToString(), cancellationToken: ct);
+
+        var error = Assert.ThrowsAsync<VideoException>(async () => await source.ReadFrameAsync(ct));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.StartWith($"Frame from '{server.Uri}' is not a JPEG"));
+            Assert.That(error.Message, Does.EndWith("Check that the source sends MJPEG."));
+            Assert.That(error.IsRigFault, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task A_url_that_is_not_an_mjpeg_stream_is_refused_with_its_content_type(CancellationToken ct)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync(ct);
+            var stream = client.GetStream();
+            _ = await stream.ReadAtLeastAsync(new byte[4096], 16, throwOnEndOfStream: false, ct);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html>login</html>"), ct);
+        }, ct);
+
+        var error = Assert.ThrowsAsync<VideoException>(() => FrameSources.OpenAsync($"http://127.0.0.1:{port}/", cancellationToken: ct));
+        await serve;
+
+        Assert.That(error!.Message, Does.Contain("is not an MJPEG stream: Content-Type is 'text/html', expected 'multipart/x-mixed-replace'"));
+    }
+
+    [Test]
+    public void A_port_nobody_listens_on_gives_a_connect_error_with_a_remedy()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var error = Assert.ThrowsAsync<VideoException>(() => FrameSources.OpenAsync($"http://127.0.0.1:{port}/stream"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.StartWith($"Cannot connect to MJPEG stream 'http://127.0.0.1:{port}/stream'"));
+            Assert.That(error.Message, Does.Contain("Check that the streamer"));
+        });
+    }
+
+    [Test]
+    public async Task The_snapshot_endpoint_serves_the_current_jpeg(CancellationToken ct)
+    {
+        await using var server = MjpegHttpServer.Start();
+        server.Publish(Big);
+        using var http = new HttpClient();
+
+        var bytes = await http.GetByteArrayAsync(server.SnapshotUri, ct);
+
+        Assert.That(bytes, Is.EqualTo(Big));
+    }
+
+    [Test]
+    public async Task Server_faults_change_the_served_frames(CancellationToken ct)
+    {
+        await using var server = MjpegHttpServer.Start();
+        await using var source = await FrameSources.OpenAsync(server.Uri.ToString(), cancellationToken: ct);
+
+        server.Faults.Resolution = new Size(20, 10);
+        server.Publish(Big);
+        using var resized = await source.ReadFrameAsync(ct);
+        server.Faults.Resolution = null;
+        server.Faults.NoSignal = true;
+        server.Publish(Big);
+        using var black = await source.ReadFrameAsync(ct);
+        server.Faults.NoSignal = false;
+        server.Faults.Frozen = true;
+        server.Publish(Small);
+        using var frozen = await source.ReadFrameAsync(ct);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(resized.Size, Is.EqualTo(new Size(20, 10)));
+            Assert.That(black.Size, Is.EqualTo(new Size(64, 48)));
+            Assert.That(black.Pixels.ToArray().Max(), Is.LessThan(8), "no-signal frames are black");
+            Assert.That(frozen.Size, Is.EqualTo(new Size(64, 48)), "frozen keeps serving the last frame");
+            Assert.That(frozen.Pixels.SequenceEqual(black.Pixels), Is.True);
+        });
+    }
+}
