@@ -1,0 +1,61 @@
+namespace Openterface.Hil.Simulator;
+
+/// <summary>
+/// One QEMU command line for the HIL target: a PC with xHCI, a USB keyboard and tablet (what the Mini-KVM's
+/// CH9329 looks like to a target), std VGA, the ISO as CD-ROM, two QMP sockets (input and frames; a spare for a
+/// power switch or a second tool), ttyS0 appended to a log file, and -no-shutdown so a guest power-off leaves QEMU
+/// paused (power-on is then system_reset + cont). Reboots work (no -no-reboot).
+/// </summary>
+internal sealed record QemuLaunch(
+    string QemuPath,
+    string ImagePath,
+    QemuAccelerator Accelerator,
+    int MemoryMiB,
+    string WorkDirectory,
+    string? IncomingStatePath = null)
+{
+    public string QmpSocketPath => Path.Combine(WorkDirectory, "qmp.sock");
+
+    public string SpareQmpSocketPath => Path.Combine(WorkDirectory, "qmp-spare.sock");
+
+    public string SerialLogPath => Path.Combine(WorkDirectory, "ttyS0.log");
+
+    /// <summary>The part of the command line a saved VM state depends on (no per-instance paths).</summary>
+    public IReadOnlyList<string> MachineArguments =>
+    [
+        "-nodefaults",
+        "-machine", "pc",
+        "-accel", Accelerator == QemuAccelerator.Kvm ? "kvm" : "tcg",
+        "-m", MemoryMiB.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "-vga", "std",
+        "-device", "qemu-xhci,id=xhci",
+        "-device", "usb-kbd,id=hil-kbd,bus=xhci.0",
+        "-device", "usb-tablet,id=hil-tablet,bus=xhci.0",
+        "-drive", "media=cdrom,if=ide,index=2,readonly=on,file.locking=off,file=" + ImagePath.Replace(",", ",,", StringComparison.Ordinal),
+        "-boot", "d",
+    ];
+
+    public IReadOnlyList<string> Arguments
+    {
+        get
+        {
+            var arguments = new List<string>(MachineArguments)
+            {
+                "-name", "hil-target",
+                "-display", "none",
+                "-no-shutdown",
+                "-qmp", $"unix:{QmpSocketPath},server=on,wait=off",
+                "-qmp", $"unix:{SpareQmpSocketPath},server=on,wait=off",
+                "-chardev", $"file,id=hil-ttyS0,path={SerialLogPath},append=on",
+                "-serial", "chardev:hil-ttyS0",
+            };
+            if (IncomingStatePath is not null)
+            {
+                arguments.Add("-incoming");
+                arguments.Add($"exec:cat '{IncomingStatePath}'");
+            }
+
+            return arguments;
+        }
+    }
+}
