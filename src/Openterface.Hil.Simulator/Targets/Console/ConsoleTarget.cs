@@ -100,8 +100,16 @@ public sealed class ConsoleTarget : IVirtualTarget
     {
         get
         {
-            DrawScreen(_textGrid);
-            return Locked(_textGrid.ToText);
+            string text;
+            lock (_gate)
+            {
+                _machine.Sync();
+                _machine.Screen.Draw(_textGrid);
+                text = _textGrid.ToText();
+            }
+
+            ReportLeds();
+            return text;
         }
     }
 
@@ -184,6 +192,14 @@ public sealed class ConsoleTarget : IVirtualTarget
     }
 
     public ValueTask DisposeAsync() => _display.DisposeAsync();
+
+    /// <summary>A copy of the screen's cells (characters and colours), for tests that check highlights.</summary>
+    internal TextGrid CaptureGrid()
+    {
+        var grid = new TextGrid(80, 25);
+        DrawScreen(grid);
+        return grid;
+    }
 
     /// <summary>Brings the machine up to date and draws the current screen (the display calls this per frame).</summary>
     private void DrawScreen(TextGrid grid)

@@ -12,7 +12,7 @@ internal sealed class ShellScreen(ConsoleMachine machine, Terminal terminal, str
     public const string KernelRelease = "6.1.0-hil";
 
     public const string UnameAll =
-        "Linux " + ConsoleMachine.Hostname + " " + KernelRelease + " #1 SMP PREEMPT_DYNAMIC Tue Apr 13 09:00:00 UTC 2021 x86_64 GNU/Linux";
+        "Linux " + ConsoleMachine.Hostname + " " + KernelRelease + " #1 SMP Tue Apr 13 09:00:00 UTC 2021 x86_64 GNU/Linux";
 
     private static readonly string[] OsRelease =
     [
