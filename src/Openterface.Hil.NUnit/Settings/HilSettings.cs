@@ -1,0 +1,78 @@
+using NUnit.Framework;
+
+namespace Openterface.Hil.NUnit;
+
+/// <summary>
+/// Where the rig is and how tests should use it, merged from (highest first) `.runsettings` TestRunParameters,
+/// environment variables, `hil.json` (searched from the test assembly's folder up to the repository root) and
+/// defaults. <see cref="Tried"/> records every place consulted, for error messages.
+/// </summary>
+public sealed class HilSettings
+{
+    /// <summary>Serial URI of the Mini-KVM: `auto`, `/dev/ttyUSB0`, `tcp://host:port`.</summary>
+    public string? Serial { get; init; }
+
+    /// <summary>Video URI: `auto`, `/dev/video0`, `http://host:port/stream`, `qmp:///path`, `file:///dir`.</summary>
+    public string? Video { get; init; }
+
+    /// <summary>Virtual target (`sim:qemu`, `sim:console`) instead of a real rig.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Power switch URI, when the rig has one.</summary>
+    public string? Power { get; init; }
+
+    /// <summary>Folder holding needles (reference images), absolute.</summary>
+    public string Needles { get; init; } = "needles";
+
+    /// <summary>Keyboard layout of the target: us, uk, de, fr.</summary>
+    public string Layout { get; init; } = "us";
+
+    public HilTimeouts Timeouts { get; init; } = new();
+
+    /// <summary>Allure results folder, absolute.</summary>
+    public string ResultsDirectory { get; init; } = "reports/allure-results";
+
+    /// <summary>Folder of the device pool's lock and lease files (shared by every runner on this host).</summary>
+    public string LeaseDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "openterface-hil-leases");
+
+    /// <summary>Rigs of the device pool; when empty and <see cref="Serial"/> is set, that one rig.</summary>
+    public IReadOnlyList<RigSettings> Rigs { get; init; } = [];
+
+    /// <summary>The hil.json that was used, if any.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Every place consulted, e.g. "environment HIL_SERIAL (absent)".</summary>
+    public IReadOnlyList<string> Tried { get; init; } = [];
+
+    /// <summary>True when <see cref="Target"/> names a simulator.</summary>
+    public bool UsesSimulator => Target?.StartsWith("sim:", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>True when a simulator or at least one real rig is configured.</summary>
+    public bool IsConfigured => UsesSimulator || PoolRigs.Count > 0;
+
+    /// <summary>The rigs the pool leases: <see cref="Rigs"/>, or the single rig described by Serial/Video/Power.</summary>
+    public IReadOnlyList<RigSettings> PoolRigs =>
+        Rigs.Count > 0 ? Rigs
+        : Serial is { Length: > 0 } serial ? [new RigSettings("default", serial, Video, Power)]
+        : [];
+
+    /// <summary>Loads settings for the running NUnit test assembly.</summary>
+    public static HilSettings Load()
+    {
+        var parameters = TestContext.Parameters;
+        return HilSettingsLoader.Load(
+            name => parameters.Exists(name) ? parameters.Get(name) : null,
+            Environment.GetEnvironmentVariable,
+            TestContext.CurrentContext.TestDirectory);
+    }
+
+    /// <summary>Throws, listing every place tried, when neither a simulator nor a rig is configured.</summary>
+    public void EnsureConfigured()
+    {
+        if (!IsConfigured)
+        {
+            throw new HilException(
+                $"No Mini-KVM configured. Tried: {string.Join(", ", Tried)}. Set HIL_TARGET=sim:console to use the simulator, or HIL_SERIAL and HIL_VIDEO for a real rig.");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Openterface.Hil.Reporting;
+
+namespace Openterface.Hil.NUnit;
+
+/// <summary>Merges runsettings &gt; environment &gt; hil.json &gt; defaults, recording every place it looked.</summary>
+internal static class HilSettingsLoader
+{
+    internal const string FileName = "hil.json";
+
+    internal static HilSettings Load(Func<string, string?> runSettings, Func<string, string?> environment, string startDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(runSettings);
+        ArgumentNullException.ThrowIfNull(environment);
+        var repositoryRoot = AllureResultsLocation.FindRepositoryRoot(startDirectory);
+        var baseDirectory = repositoryRoot ?? Path.GetFullPath(startDirectory);
+        var searched = SearchPaths(startDirectory, repositoryRoot).ToList();
+        var file = searched.FirstOrDefault(File.Exists) is { } found ? HilJsonFile.Read(found) : null;
+        var tried = new List<string>();
+
+        string? Pick(string parameter, string variable, string? fromFile, bool record)
+        {
+            var fromRunSettings = NonEmpty(runSettings(parameter));
+            var fromEnvironment = NonEmpty(environment(variable));
+            if (record)
+            {
+                tried.Add($".runsettings parameter '{parameter}' ({(fromRunSettings is null ? "absent" : $"'{fromRunSettings}'")})");
+                tried.Add($"environment {variable} ({(fromEnvironment is null ? "absent" : $"'{fromEnvironment}'")})");
+            }
+
+            return fromRunSettings ?? fromEnvironment ?? fromFile;
+        }
+
+        var target = Pick("HilTarget", "HIL_TARGET", file?.Target, record: true);
+        var serial = Pick("HilSerial", "HIL_SERIAL", file?.Serial, record: true);
+        tried.Add(file is null
+            ? $"{FileName} (searched {string.Join(", ", searched)}: none)"
+            : $"{FileName} ({file.Path}: {file.Describe()})");
+
+        string ResolvePath(string parameter, string variable, string? fromFile, string fallback)
+        {
+            var fromOverride = NonEmpty(runSettings(parameter)) ?? NonEmpty(environment(variable));
+            return fromOverride is not null ? Path.GetFullPath(fromOverride, baseDirectory)
+                : fromFile is not null ? Path.GetFullPath(fromFile, file!.Directory)
+                : Path.GetFullPath(fallback, baseDirectory);
+        }
+
+        var defaults = new HilSettings();
+        return new HilSettings
+        {
+            Target = target,
+            Serial = serial,
+            Video = Pick("HilVideo", "HIL_VIDEO", file?.Video, record: false),
+            Power = Pick("HilPower", "HIL_POWER", file?.Power, record: false),
+            Layout = Pick("HilLayout", "HIL_LAYOUT", file?.Layout, record: false) ?? defaults.Layout,
+            Needles = ResolvePath("HilNeedles", "HIL_NEEDLES", file?.Needles, "needles"),
+            ResultsDirectory = ResolvePath("HilResults", AllureResultsLocation.EnvironmentVariable, file?.ResultsDirectory, AllureResultsLocation.DefaultResults),
+            LeaseDirectory = ResolvePath("HilLeaseDirectory", "HIL_LEASE_DIR", file?.LeaseDirectory, defaults.LeaseDirectory),
+            Timeouts = file?.Timeouts ?? defaults.Timeouts,
+            Rigs = file?.Rigs ?? [],
+            ConfigFile = file?.Path,
+            Tried = tried,
+        };
+    }
+
+    /// <summary>hil.json in the start folder and each parent, up to the repository root (or the file system root).</summary>
+    internal static IEnumerable<string> SearchPaths(string startDirectory, string? repositoryRoot)
+    {
+        for (var directory = new DirectoryInfo(Path.GetFullPath(startDirectory)); directory is not null; directory = directory.Parent)
+        {
+            yield return Path.Combine(directory.FullName, FileName);
+            if (repositoryRoot is not null && string.Equals(directory.FullName, repositoryRoot, StringComparison.Ordinal))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
