@@ -1,3 +1,5 @@
+using Openterface.Hil.Imaging;
+
 namespace Openterface.Hil;
 
 /// <summary>
@@ -30,4 +32,16 @@ public class ExpectationFailedException : HilException
     }
 
     public IReadOnlyList<string> CallLog { get; }
+
+    /// <summary>The timeout the wait ran with, when it was a wait.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The last frame the wait evaluated (a share the exception keeps; may be null when no frame arrived).</summary>
+    public Frame? LastFrame { get; init; }
+
+    /// <summary>Evidence for reports: last frame, match overlay, needle, diff (PNG) and the call log (text).</summary>
+    public IReadOnlyList<StepAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The "Seen:" line, for operations that retry waits and report the last one.</summary>
+    internal string? Seen { get; init; }
 }

@@ -1,0 +1,207 @@
+using Openterface.Hil.Imaging;
+using Openterface.Hil.Video;
+
+namespace Openterface.Hil;
+
+/// <summary>
+/// Type, read the field back by OCR, correct (backspace over the differing tail, retype it), and fail with a
+/// clear diff when it cannot. Secrets are verified the same way but never shown: messages give lengths only.
+/// </summary>
+internal sealed class ClosedLoopTyping
+{
+    private readonly SessionCore _core;
+    private readonly Keyboard _keyboard;
+
+    public ClosedLoopTyping(SessionCore core, Keyboard keyboard)
+    {
+        _core = core;
+        _keyboard = keyboard;
+    }
+
+    public Task RunAsync(string text, bool secret, TypeOptions options, CancellationToken cancellationToken)
+    {
+        var field = options.VerifyIn!;
+        var shown = secret ? SecretRedactor.Mask : $"'{text}'";
+        return _core.Steps.RunAsync($"Type {(secret ? "secret" : shown)} verified in {field}", StepKind.Group, new Dictionary<string, string>
+        {
+            ["text"] = secret ? SecretRedactor.Mask : text,
+            ["verify in"] = field.ToString(),
+        }, async step =>
+        {
+            var maxCorrections = options.MaxCorrections ?? 3;
+            ArgumentOutOfRangeException.ThrowIfNegative(maxCorrections, nameof(TypeOptions.MaxCorrections));
+            var timeout = _core.Timeout(options.VerifyTimeout, t => t.Verify);
+            var log = new List<string>();
+            await _keyboard.TypeRawAsync(text, secret, options, cancellationToken).ConfigureAwait(false);
+            var (read, frame) = await ReadBackAsync(field, text, timeout, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                Note(log, $"typed {Show(text, secret)}, read {Show(read, secret)}", secret);
+                for (var correction = 1; !Same(read, text); correction++)
+                {
+                    if (correction > maxCorrections)
+                    {
+                        step.EndedOn(frame);
+                        throw Fail(text, read, secret, field, frame, timeout, maxCorrections, log);
+                    }
+
+                    var (backspaces, tail) = Correction(read, text);
+                    for (var i = 0; i < backspaces; i++)
+                    {
+                        await _keyboard.PressAsync("backspace", cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (tail.Length > 0)
+                    {
+                        await _keyboard.TypeRawAsync(tail, secret, options, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    frame.Dispose();
+                    (read, frame) = await ReadBackAsync(field, text, timeout, cancellationToken).ConfigureAwait(false);
+                    Note(log, $"corrected: {backspaces} backspace(s), typed {Show(tail, secret)}, read {Show(read, secret)}", secret);
+                }
+
+                step.EndedOn(frame);
+            }
+            finally
+            {
+                frame.Dispose();
+            }
+        });
+    }
+
+    /// <summary>Backspaces over everything after the common prefix, then the expected tail.</summary>
+    internal static (int Backspaces, string Tail) Correction(string read, string expected)
+    {
+        var seen = read.Trim();
+        var prefix = 0;
+        while (prefix < seen.Length && prefix < expected.Length && seen[prefix] == expected[prefix])
+        {
+            prefix++;
+        }
+
+        return (seen.Length - prefix, expected[prefix..]);
+    }
+
+    private static bool Same(string read, string expected) =>
+        string.Equals(TextSearch.Normalise(read), TextSearch.Normalise(expected), StringComparison.Ordinal);
+
+    private static string Show(string text, bool secret) => secret ? Keyboard.Characters(text.Trim().Length) : $"'{text.Trim()}'";
+
+    private void Note(List<string> log, string line, bool secret)
+    {
+        log.Add(line);
+
+        // Secret lines carry lengths only; other lines carry typed text, logged only when sensitive logging is on.
+        var logged = secret || _core.Options.SensitiveLogging ? _core.Redact(line) : $"attempt {log.Count}";
+        OperatorLog.TypingVerify(_core.Logger, logged);
+    }
+
+    private ExpectationFailedException Fail(
+        string text, string read, bool secret, Locator field, Frame frame, TimeSpan timeout, int corrections, List<string> log)
+    {
+        var seen = read.Trim();
+        var at = Correction(seen, text).Tail.Length == 0 ? seen.Length + 1 : text.Length - Correction(seen, text).Tail.Length + 1;
+        var header = secret
+            ? $"Keyboard.TypeSecretAsync({SecretRedactor.Mask}, VerifyIn = {field})"
+            : $"Keyboard.TypeAsync('{text}', VerifyIn = {field})";
+        var expected = secret ? $"{SecretRedactor.Mask} (secret, {Keyboard.Characters(text.Length)})" : $"'{text}'";
+        var seenLine = secret
+            ? $"{SecretRedactor.Mask} (read {Keyboard.Characters(seen.Length)})"
+            : $"'{seen}' (first difference at character {at}; {corrections} correction(s) made)";
+        var message = _core.Redact(FailureText.Build(header, expected, seenLine, frame, $"{Durations.Format(timeout)} per read-back", log));
+        OperatorLog.WaitFailed(_core.Logger, secret ? message : header + " failed");
+        return new ExpectationFailedException(message, [.. log.Select(_core.Redact)])
+        {
+            Timeout = timeout,
+            LastFrame = frame.Share(),
+            Attachments = new Evidence(_core).Collect(frame, null, null, log),
+        };
+    }
+
+    /// <summary>
+    /// Reads the field on frames after the last keystroke: skips frames that still show the pre-typing screen, reads
+    /// each changed frame, returns as soon as the text matches, or once the screen has been still for a moment.
+    /// </summary>
+    private async Task<(string Read, Frame Frame)> ReadBackAsync(Locator field, string expected, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var (barrier, before) = _core.SnapshotBarrier();
+        var settle = TimeSpan.FromMilliseconds(750 * _core.TimeoutFactor);
+        var gateOpen = before is null || barrier.ChangeSeen;
+        Frame? evaluated = null;
+        string? read = null;
+        using var deadline = new CancellationTokenSource(timeout, _core.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var after = barrier.Timestamp;
+        try
+        {
+            while (true)
+            {
+                Frame frame;
+                try
+                {
+                    frame = await _core.Parts.Video.WaitForFrameAsync(after, linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (VideoException e)
+                {
+                    throw _core.VideoFault("Closed-loop typing", timeout, barrier, e);
+                }
+
+                using (frame)
+                {
+                    after = frame.Timestamp;
+                    if (!gateOpen && _core.Unchanged(frame, before!, 0))
+                    {
+                        continue;
+                    }
+
+                    if (!gateOpen)
+                    {
+                        gateOpen = true;
+                        barrier.MarkChangeSeen();
+                    }
+
+                    if (evaluated is not null && _core.Unchanged(frame, evaluated, 0))
+                    {
+                        if (_core.Time.GetElapsedTime(evaluated.Timestamp, frame.Timestamp) >= settle)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    read = Read(field, frame);
+                    evaluated?.Dispose();
+                    evaluated = frame.Share();
+                    if (Same(read, expected))
+                    {
+                        return (read, evaluated);
+                    }
+                }
+            }
+
+            if (evaluated is null)
+            {
+                evaluated = _core.Parts.Video.TryGetLatest() ?? throw _core.VideoFault("Closed-loop typing", timeout, barrier, null);
+                read = Read(field, evaluated);
+            }
+
+            return (read!, evaluated);
+        }
+        finally
+        {
+            before?.Dispose();
+        }
+    }
+
+    private string Read(Locator field, Frame frame)
+    {
+        var found = field.Query.Evaluate(_core.Vision, frame, NeedleSearch.WholeFrame, null);
+        return found.Found ? field.Query.ReadText(_core.Vision, frame, found) : string.Empty;
+    }
+}

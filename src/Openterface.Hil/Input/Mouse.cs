@@ -1,0 +1,77 @@
+using System.Drawing;
+using System.Globalization;
+using Openterface.Hil.Imaging;
+
+namespace Openterface.Hil;
+
+/// <summary>
+/// The absolute HID mouse. Coordinates are frame pixels (as in screenshots and locator bounds), mapped to the
+/// target's picture inside the captured frame, so letterboxing never shifts a click.
+/// </summary>
+public sealed class Mouse
+{
+    private readonly SessionCore _core;
+
+    internal Mouse(SessionCore core)
+    {
+        _core = core;
+    }
+
+    public async Task MoveAsync(int x, int y, CancellationToken cancellationToken = default)
+    {
+        using var frame = await CurrentFrameAsync(cancellationToken).ConfigureAwait(false);
+        var (dx, dy) = PointerMapping.ToDevice(new Point(x, y), frame);
+        await _core.ActAsync($"Move mouse to {x},{y}", Position(x, y), $"Move mouse to {x},{y}", InputKind.Mouse,
+            ct => _core.Parts.Mouse.MoveToAsync(dx, dy, ct), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves to the point and clicks.</summary>
+    public async Task ClickAsync(int x, int y, MouseButton button = MouseButton.Left, CancellationToken cancellationToken = default)
+    {
+        using var frame = await CurrentFrameAsync(cancellationToken).ConfigureAwait(false);
+        await ClickAtAsync(_core, new Point(x, y), frame, button, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task DownAsync(MouseButton button = MouseButton.Left, CancellationToken cancellationToken = default) =>
+        _core.ActAsync($"Mouse down {Name(button)}", Button(button), $"Mouse down {Name(button)}", InputKind.Mouse,
+            ct => _core.Parts.Mouse.DownAsync(button, ct), cancellationToken);
+
+    public Task UpAsync(MouseButton button = MouseButton.Left, CancellationToken cancellationToken = default) =>
+        _core.ActAsync($"Mouse up {Name(button)}", Button(button), $"Mouse up {Name(button)}", InputKind.Mouse,
+            ct => _core.Parts.Mouse.UpAsync(button, ct), cancellationToken);
+
+    /// <summary>Wheel ticks at the current position; positive scrolls up, negative down.</summary>
+    public Task ScrollAsync(int ticks, CancellationToken cancellationToken = default)
+    {
+        var text = ticks.ToString(CultureInfo.InvariantCulture);
+        return _core.ActAsync($"Scroll {text}", new Dictionary<string, string> { ["ticks"] = text }, $"Scroll {text}", InputKind.Mouse,
+            ct => _core.Parts.Mouse.ScrollAsync(ticks, ct), cancellationToken);
+    }
+
+    internal static Task ClickAtAsync(SessionCore core, Point point, Frame frame, MouseButton button, CancellationToken cancellationToken)
+    {
+        var (dx, dy) = PointerMapping.ToDevice(point, frame);
+        var action = $"Click {Name(button)} at {point.X},{point.Y}";
+        var parameters = Position(point.X, point.Y);
+        parameters["button"] = Name(button);
+        return core.ActAsync(action, parameters, action, InputKind.Mouse, async ct =>
+        {
+            await core.Parts.Mouse.MoveToAsync(dx, dy, ct).ConfigureAwait(false);
+            await core.Parts.Mouse.ClickAsync(button, ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    private async Task<Frame> CurrentFrameAsync(CancellationToken cancellationToken) =>
+        _core.Parts.Video.TryGetLatest()
+        ?? await _core.NextFrameAsync("Mouse (mapping pixels to the target)", _core.Resolve(null).Timeout, cancellationToken).ConfigureAwait(false);
+
+    private static string Name(MouseButton button) => button.ToString().ToLowerInvariant();
+
+    private static Dictionary<string, string> Position(int x, int y) => new()
+    {
+        ["x"] = x.ToString(CultureInfo.InvariantCulture),
+        ["y"] = y.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static Dictionary<string, string> Button(MouseButton button) => new() { ["button"] = Name(button) };
+}

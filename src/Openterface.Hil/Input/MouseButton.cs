@@ -1,0 +1,8 @@
+namespace Openterface.Hil;
+
+public enum MouseButton
+{
+    Left,
+    Right,
+    Middle,
+}

@@ -1,0 +1,52 @@
+namespace Openterface.Hil;
+
+/// <summary>
+/// The target's power through the configured switch (<see cref="HilOptions.PowerSwitch"/> or
+/// <see cref="HilOptions.Power"/>). After power changes the target must enumerate the keyboard again before the next
+/// keystroke (the HID readiness gate re-arms).
+/// </summary>
+public sealed class PowerControl
+{
+    private readonly SessionCore _core;
+
+    internal PowerControl(SessionCore core)
+    {
+        _core = core;
+    }
+
+    /// <summary>Whether a power switch is configured.</summary>
+    public bool IsAvailable => _core.Parts.Power is not null;
+
+    public Task OnAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("Power on", (driver, ct) => driver.PowerOnAsync(ct), cancellationToken);
+
+    public Task OffAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("Power off", (driver, ct) => driver.PowerOffAsync(ct), cancellationToken);
+
+    public Task ResetAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("Reset", (driver, ct) => driver.ResetAsync(ct), cancellationToken);
+
+    /// <summary>Off, wait (<see cref="HilOptions.PowerCycleOffTime"/> unless given), on.</summary>
+    public Task CycleAsync(TimeSpan? offTime = null, CancellationToken cancellationToken = default)
+    {
+        var off = offTime ?? _core.Options.PowerCycleOffTime;
+        ArgumentOutOfRangeException.ThrowIfLessThan(off, TimeSpan.Zero);
+        return RunAsync($"Power cycle ({Durations.Format(off)} off)", async (driver, ct) =>
+        {
+            await driver.PowerOffAsync(ct).ConfigureAwait(false);
+            await Task.Delay(off, _core.Time, ct).ConfigureAwait(false);
+            await driver.PowerOnAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    private Task RunAsync(string action, Func<IPowerDriver, CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        var driver = _core.Parts.Power ?? throw new InvalidOperationException(
+            $"{action}: no power switch is configured. Set HilOptions.PowerSwitch (an IPowerDriver) or HilOptions.Power (a URI).");
+        return _core.ActAsync(action, new Dictionary<string, string>(), action, InputKind.Other, async ct =>
+        {
+            _core.Hid.Reset();
+            await call(driver, ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Drawing;
+using System.Text.RegularExpressions;
+using Openterface.Hil.Imaging;
+
+namespace Openterface.Hil;
+
+/// <summary>The target's screen as the capture card sees it: where locators start, plus screenshots and change waits.</summary>
+public sealed class Screen
+{
+    private readonly SessionCore _core;
+
+    internal Screen(SessionCore core)
+    {
+        _core = core;
+    }
+
+    /// <summary>A needle by name or tag, from the session's needle folder.</summary>
+    public Locator Needle(string nameOrTag)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrTag);
+        return new Locator(_core, new NeedleQuery(nameOrTag, null));
+    }
+
+    /// <summary>Text found by OCR anywhere on screen (case-insensitive phrase, whitespace-insensitive).</summary>
+    public Locator Text(string phrase)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(phrase);
+        return new Locator(_core, new TextQuery(phrase, null, null));
+    }
+
+    public Locator Text(Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return new Locator(_core, new TextQuery(null, pattern, null));
+    }
+
+    /// <summary>A rectangle in frame pixels (the coordinates of screenshots and locator bounds).</summary>
+    public Locator Region(int x, int y, int width, int height) => new(_core, new RegionQuery(Area(x, y, width, height), null));
+
+    /// <summary>The first frame captured after the last input (caller disposes).</summary>
+    public Task<Frame> ScreenshotAsync(CancellationToken cancellationToken = default) =>
+        _core.Steps.RunAsync("Screenshot", StepKind.Read, new Dictionary<string, string>(), async step =>
+        {
+            var frame = await _core.NextFrameAsync("Screen.ScreenshotAsync()", _core.Resolve(null).Timeout, cancellationToken)
+                .ConfigureAwait(false);
+            step.EndedOn(frame);
+            return frame;
+        });
+
+    /// <summary>Saves the first frame captured after the last input (PNG or JPEG by extension).</summary>
+    public async Task ScreenshotAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var frame = await ScreenshotAsync(cancellationToken).ConfigureAwait(false);
+        frame.Save(path);
+    }
+
+    /// <summary>
+    /// Waits until the screen differs from the pre-input screen (if the last input has not visibly landed yet) or
+    /// from the screen now.
+    /// </summary>
+    public Task<ScreenChange> WaitChangeAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default) =>
+        _core.Steps.RunAsync("Wait for the screen to change", StepKind.Wait, new Dictionary<string, string>(), step =>
+            new StillWaiter(_core).WaitChangeAsync(_core.Resolve(options), step, cancellationToken));
+
+    internal static Rectangle Area(int x, int y, int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(x);
+        ArgumentOutOfRangeException.ThrowIfNegative(y);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        return new Rectangle(x, y, width, height);
+    }
+}
+
+/// <summary>A change seen by <see cref="Screen.WaitChangeAsync"/>: how much changed, where, on which frame.</summary>
+public sealed record ScreenChange(double ChangedFraction, Rectangle ChangedBounds, long FrameSequence);

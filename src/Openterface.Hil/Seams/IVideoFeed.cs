@@ -1,0 +1,22 @@
+using Openterface.Hil.Imaging;
+
+namespace Openterface.Hil;
+
+/// <summary>
+/// Seam over the live capture (adapter: Openterface.Hil.Video.LiveVideo). Frames carry Sequence and Timestamp
+/// (TimeProvider.GetTimestamp at capture).
+/// </summary>
+internal interface IVideoFeed
+{
+    /// <summary>The newest frame, or null before the first one; the caller owns (disposes) it.</summary>
+    Frame? TryGetLatest();
+
+    /// <summary>
+    /// The first frame captured after <paramref name="capturedAfterTimestamp"/>; the caller disposes it. Throws
+    /// <see cref="Video.VideoException"/> with IsRigFault when the source is unhealthy.
+    /// </summary>
+    ValueTask<Frame> WaitForFrameAsync(long capturedAfterTimestamp, CancellationToken cancellationToken);
+
+    /// <summary>Tells signal-health monitoring that input was just sent (a frozen screen after input is suspicious).</summary>
+    void NoteInputSent();
+}

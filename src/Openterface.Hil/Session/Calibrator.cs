@@ -1,0 +1,106 @@
+using Openterface.Hil.Video;
+
+namespace Openterface.Hil;
+
+/// <summary>
+/// Measures the rig: the frame interval over a few frames, and the HID round trip (Caps Lock pressed until the
+/// target's LED echo comes back over GET_INFO; pressed again to restore). Key-to-pixel latency is estimated as
+/// two frame intervals plus the round trip, because a harmless key changes no pixels on most screens.
+/// </summary>
+internal sealed class Calibrator
+{
+    private const int Frames = 6;
+    private static readonly TimeSpan LedWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LedPoll = TimeSpan.FromMilliseconds(10);
+
+    private readonly SessionCore _core;
+    private readonly Keyboard _keyboard;
+
+    public Calibrator(SessionCore core, Keyboard keyboard)
+    {
+        _core = core;
+        _keyboard = keyboard;
+    }
+
+    public async Task<LatencyCalibration> MeasureAsync(CancellationToken cancellationToken)
+    {
+        var interval = await FrameIntervalAsync(cancellationToken).ConfigureAwait(false);
+        var roundTrip = await CapsLockRoundTripAsync(cancellationToken).ConfigureAwait(false);
+        var latency = (2 * interval) + (roundTrip ?? TimeSpan.Zero);
+        var factor = Math.Clamp(latency / LatencyCalibration.Nominal, 1.0, 10.0);
+        OperatorLog.Calibrated(
+            _core.Logger,
+            Durations.Format(interval),
+            roundTrip is { } r ? Durations.Format(r) : "unknown (no LED echo)",
+            factor.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        return new LatencyCalibration(interval, roundTrip, latency, factor);
+    }
+
+    private async Task<TimeSpan> FrameIntervalAsync(CancellationToken cancellationToken)
+    {
+        var timeout = _core.Resolve(null).Timeout;
+        using var deadline = new CancellationTokenSource(timeout, _core.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var stamps = new List<long>();
+        var after = _core.Time.GetTimestamp();
+        try
+        {
+            while (stamps.Count < Frames)
+            {
+                using var frame = await _core.Parts.Video.WaitForFrameAsync(after, linked.Token).ConfigureAwait(false);
+                stamps.Add(frame.Timestamp);
+                after = frame.Timestamp;
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw _core.VideoFault("Calibration", timeout, Barrier.Start, null);
+        }
+        catch (VideoException e)
+        {
+            throw _core.VideoFault("Calibration", timeout, Barrier.Start, e);
+        }
+
+        var intervals = stamps.Zip(stamps.Skip(1), (a, b) => _core.Time.GetElapsedTime(a, b)).Order().ToList();
+        return intervals[intervals.Count / 2];
+    }
+
+    private async Task<TimeSpan?> CapsLockRoundTripAsync(CancellationToken cancellationToken)
+    {
+        var initial = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetStatusAsync(ct), cancellationToken)
+            .ConfigureAwait(false);
+        var started = _core.Time.GetTimestamp();
+        await _keyboard.PressAsync("capslock", cancellationToken).ConfigureAwait(false);
+        var toggled = await WaitForCapsAsync(!initial.CapsLock, cancellationToken).ConfigureAwait(false);
+        TimeSpan? roundTrip = toggled ? _core.Time.GetElapsedTime(started) : null;
+        if (toggled)
+        {
+            // Put Caps Lock back as the target had it.
+            await _keyboard.PressAsync("capslock", cancellationToken).ConfigureAwait(false);
+            await WaitForCapsAsync(initial.CapsLock, cancellationToken).ConfigureAwait(false);
+        }
+
+        return roundTrip;
+    }
+
+    private async Task<bool> WaitForCapsAsync(bool wanted, CancellationToken cancellationToken)
+    {
+        var started = _core.Time.GetTimestamp();
+        while (true)
+        {
+            var status = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetStatusAsync(ct), cancellationToken)
+                .ConfigureAwait(false);
+            if (status.CapsLock == wanted)
+            {
+                return true;
+            }
+
+            if (_core.Time.GetElapsedTime(started) >= LedWait)
+            {
+                return false;
+            }
+
+            await Task.Delay(LedPoll, _core.Time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace Openterface.Hil;
+
+/// <summary>How to reach the rig and how the session behaves. Everything but the rig location has a default.</summary>
+public sealed class HilOptions
+{
+    /// <summary>Serial URI of the Mini-KVM: "auto", "/dev/ttyUSB0", "tcp://host:port".</summary>
+    public string? Serial { get; init; }
+
+    /// <summary>Video URI: "auto", "/dev/video0", "http://host:port/stream", "file:///dir".</summary>
+    public string? Video { get; init; }
+
+    /// <summary>A virtual rig instead of hardware: "sim:qemu" or "sim:console" (see <see cref="HilSession.RegisterVirtualRigLauncher"/>).</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Power switch URI understood by the device layer (relay, smart plug); ignored when <see cref="PowerSwitch"/> is set.</summary>
+    public string? Power { get; init; }
+
+    /// <summary>Your own power switch; wins over <see cref="Power"/>.</summary>
+    public IPowerDriver? PowerSwitch { get; init; }
+
+    /// <summary>Folder of needles (PNG + JSON pairs).</summary>
+    public string? Needles { get; init; }
+
+    /// <summary>Keyboard layout of the target for typing text: "us", "uk", "de", "fr". Null = the device default (us).</summary>
+    public string? Layout { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Session defaults; unset values fall back to <see cref="TimeoutSettings.Global"/>.</summary>
+    public TimeoutSettings Timeouts { get; init; } = new();
+
+    /// <summary>Session defaults for every expectation (threshold, consecutive matches, scope).</summary>
+    public ExpectOptions Expect { get; init; } = new();
+
+    public IReadOnlyList<IStepListener> StepListeners { get; init; } = [];
+
+    /// <summary>Log typed text in clear. Secrets typed with TypeSecretAsync are never logged, whatever this says.</summary>
+    public bool SensitiveLogging { get; init; }
+
+    /// <summary>Prove the HID link with a Caps Lock LED round trip before the first keystroke (toggles Caps Lock twice).</summary>
+    public bool VerifyHidWithCapsLock { get; init; }
+
+    /// <summary>How long <see cref="PowerControl.CycleAsync"/> keeps the target off.</summary>
+    public TimeSpan PowerCycleOffTime { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Openterface.Hil;
+
+/// <summary>How every input action runs: step, HID gate, send, barrier, release-all on failure, fault mapping.</summary>
+internal sealed partial class SessionCore
+{
+    /// <summary>
+    /// Sends one input action inside a step named <paramref name="step"/>. <paramref name="action"/> is the description
+    /// safe for logs, used for the log and the barrier ("Press 'enter'", "Type 5 characters").
+    /// </summary>
+    public Task ActAsync(
+        string step,
+        IReadOnlyDictionary<string, string> parameters,
+        string action,
+        InputKind kind,
+        Func<CancellationToken, Task> send,
+        CancellationToken cancellationToken) =>
+        Steps.RunAsync(step, StepKind.Action, parameters, async context =>
+        {
+            if (kind is InputKind.Keyboard or InputKind.Mouse)
+            {
+                await Hid.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var before = Parts.Video.TryGetLatest();
+            try
+            {
+                OperatorLog.ActionSent(Logger, Redact(action));
+                await DeviceCallAsync(action, send, cancellationToken).ConfigureAwait(false);
+                Parts.Video.NoteInputSent();
+                StampBarrier(Redact(action), before);
+                before = null;
+            }
+            catch when (kind == InputKind.Keyboard)
+            {
+                await ReleaseAllQuietlyAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                before?.Dispose();
+            }
+        });
+
+    /// <summary>Runs a device call; anything but argument misuse and cancellation is a rig fault.</summary>
+    public async Task DeviceCallAsync(string action, Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsLinkFault(e))
+        {
+            throw LinkFault(action, e);
+        }
+    }
+
+    public async Task<T> DeviceCallAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsLinkFault(e))
+        {
+            throw LinkFault(action, e);
+        }
+    }
+
+    public static bool IsLinkFault(Exception e) =>
+        e is not (OperationCanceledException or ArgumentException or InvalidOperationException or HilTimeoutException
+            or ExpectationFailedException or RigFaultException);
+
+    public RigFaultException LinkFault(string action, Exception e)
+    {
+        var message = Redact(
+            $"The Mini-KVM failed during {action}: {e.Message} Check the USB cable and the serial port; " +
+            "'hil info' shows the link state.");
+        OperatorLog.RigFault(Logger, message);
+        var evidence = new Dictionary<string, string>
+        {
+            ["action"] = Redact(action),
+            ["error"] = Redact($"{e.GetType().Name}: {e.Message}"),
+            ["serial transcript"] = TranscriptTail(),
+        };
+        return new RigFaultException(message, evidence, e);
+    }
+
+    public string TranscriptTail()
+    {
+        var transcript = Parts.Link.Transcript;
+        return Redact(string.Join('\n', transcript.Skip(Math.Max(0, transcript.Count - 20))));
+    }
+
+    /// <summary>Releases every key, ignoring failures (used on error paths and at dispose).</summary>
+    public async Task ReleaseAllQuietlyAsync()
+    {
+        try
+        {
+            await Parts.Keyboard.ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Best effort on an error path: the original failure is what the user needs.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            OperatorLog.ReleaseFailed(Logger, e);
+        }
+    }
+
+    public static string Leds(byte leds) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"0x{leds:X2} (Num {OnOff(leds & 1)}, Caps {OnOff(leds & 2)}, Scroll {OnOff(leds & 4)})");
+
+    private static string OnOff(int bit) => bit != 0 ? "on" : "off";
+
+    public bool LogSensitive => Options.SensitiveLogging && Logger.IsEnabled(LogLevel.Information);
+}
+
+internal enum InputKind
+{
+    Keyboard,
+    Mouse,
+    Other,
+}

@@ -1,0 +1,11 @@
+namespace Openterface.Hil;
+
+/// <summary>
+/// What a virtual rig launcher returns for "sim:qemu" / "sim:console": URIs the session opens exactly like a real
+/// rig's, the virtual power switch, and the simulator's lifetime (disposed when the session ends).
+/// </summary>
+public sealed record VirtualRigEndpoints(
+    string SerialUri,
+    string VideoUri,
+    IPowerDriver? PowerSwitch,
+    IAsyncDisposable? Lifetime);

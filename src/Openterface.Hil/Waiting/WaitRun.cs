@@ -1,0 +1,224 @@
+using Openterface.Hil.Imaging;
+using Openterface.Hil.Video;
+
+namespace Openterface.Hil;
+
+/// <summary>The state of one wait: frames offered, attempts, the call log, and the evidence kept for a failure.</summary>
+internal sealed class WaitRun : IDisposable
+{
+    private readonly SessionCore _core;
+    private readonly WaitSpec _spec;
+    private readonly ResolvedExpect _options;
+    private readonly Barrier _barrier;
+    private readonly Frame? _before;
+    private readonly List<string> _log = [];
+    private bool _gateOpen;
+    private int _skipped;
+    private int _frames;
+    private int _evaluations;
+    private int _consecutive;
+    private Frame? _lastFrame;
+    private Frame? _evaluatedFrame;
+    private Attempt? _lastAttempt;
+    private NeedleSearch _lastPass;
+    private Frame? _bestFrame;
+    private Attempt? _best;
+
+    public WaitRun(SessionCore core, WaitSpec spec, ResolvedExpect options, Barrier barrier, Frame? before)
+    {
+        _core = core;
+        _spec = spec;
+        _options = options;
+        _barrier = barrier;
+        _before = before;
+        _gateOpen = !options.AfterInputChange || before is null || barrier.ChangeSeen;
+    }
+
+    public IReadOnlyList<string> CallLog => _log;
+
+    public void Log(string line)
+    {
+        var redacted = _core.Redact(line);
+        _log.Add(redacted);
+        OperatorLog.WaitProgress(_core.Logger, _core.Redact(_spec.Header), redacted);
+    }
+
+    /// <summary>Takes ownership of <paramref name="frame"/>; true when the wait is satisfied on it.</summary>
+    public bool Offer(Frame frame)
+    {
+        _frames++;
+        Replace(ref _lastFrame, frame);
+        if (!_gateOpen)
+        {
+            if (_core.Unchanged(frame, _before!, _options.ChangeTolerance))
+            {
+                if (_skipped++ == 0)
+                {
+                    Log($"frame #{frame.Sequence}: same screen as before {_barrier.Action}, waiting for the target to react");
+                }
+
+                return false;
+            }
+
+            _gateOpen = true;
+            _barrier.MarkChangeSeen();
+            if (_skipped > 1)
+            {
+                Log($"{_skipped - 1} more unchanged frame(s) skipped");
+            }
+        }
+
+        var unchanged = _evaluatedFrame is not null && _core.Unchanged(frame, _evaluatedFrame, _options.ChangeTolerance);
+        Attempt attempt;
+        if (unchanged && (_lastAttempt!.Satisfied || !_spec.SearchPasses || _lastPass == NeedleSearch.WholeFrame ||
+            _options.Scope == SearchScope.NearRecorded))
+        {
+            attempt = _lastAttempt;
+        }
+        else
+        {
+            var pass = unchanged ? NeedleSearch.WholeFrame : WaitEngine.Schedule(_options.Scope, _evaluations);
+            attempt = Evaluate(frame, pass, string.Empty);
+        }
+
+        _lastAttempt = attempt;
+        return Count(attempt);
+    }
+
+    /// <summary>At the deadline: one whole-frame search of the last frame if the last search was only near.</summary>
+    public WaitOutcome? FinalCheck()
+    {
+        if (!_spec.SearchPasses || !_gateOpen || _lastFrame is null || _lastPass == NeedleSearch.WholeFrame ||
+            _lastAttempt is null || _options.Scope == SearchScope.NearRecorded)
+        {
+            return null;
+        }
+
+        var attempt = Evaluate(_lastFrame, NeedleSearch.WholeFrame, ", at the deadline");
+        return Count(attempt) ? Pass(_lastFrame) : null;
+    }
+
+    public WaitOutcome Pass(Frame frame)
+    {
+        OperatorLog.WaitPassed(_core.Logger, _core.Redact(_spec.Header), frame.Sequence);
+        return new WaitOutcome(_lastAttempt!, frame.Share());
+    }
+
+    public Exception Fail(StepContext step)
+    {
+        if (_frames == 0)
+        {
+            var message = _core.Redact(
+                $"No frame was captured within {Durations.Format(_options.Timeout)} ({_barrier.Describe()}). The capture " +
+                "stopped: check the HDMI cable and the capture device; 'hil screenshot' shows what the card delivers.");
+            OperatorLog.RigFault(_core.Logger, message);
+            return new RigFaultException(message, Evidence("no frames"));
+        }
+
+        Frame shown;
+        string seen;
+        if (!_gateOpen)
+        {
+            shown = _lastFrame!;
+            seen = $"the screen did not change after {_barrier.Action}";
+            Log($"the screen did not change after {_barrier.Action}; pass ExpectOptions {{ AfterInputChange = false }} if it should not");
+        }
+        else
+        {
+            shown = _bestFrame ?? _lastFrame!;
+            seen = _best?.Seen ?? "nothing evaluated";
+        }
+
+        step.EndedOn(_lastFrame!);
+        var text = _core.Redact(FailureText.Build(_spec.Header, _spec.Expected(_best), seen, shown, Durations.Format(_options.Timeout), _log));
+        if (!_spec.Quiet)
+        {
+            OperatorLog.WaitFailed(_core.Logger, text);
+        }
+
+        return new ExpectationFailedException(text, [.. _log])
+        {
+            Timeout = _options.Timeout,
+            LastFrame = _lastFrame!.Share(),
+            Attachments = _spec.Quiet ? [] : new Evidence(_core).Collect(_lastFrame, _bestFrame, _best?.Result?.Match, _log),
+            Seen = _core.Redact(FailureText.Seen(seen, shown)),
+        };
+    }
+
+    public RigFaultException VideoFault(VideoException e)
+    {
+        Log($"video failed: {e.Message}");
+        var message = _core.Redact(
+            $"Video capture failed during {_spec.Header}: {e.Message} Check the HDMI cable, the target's display and " +
+            "the capture device.");
+        OperatorLog.RigFault(_core.Logger, message);
+        return new RigFaultException(message, Evidence(e.Message), e);
+    }
+
+    public void Dispose()
+    {
+        _before?.Dispose();
+        _lastFrame?.Dispose();
+        _evaluatedFrame?.Dispose();
+        _bestFrame?.Dispose();
+    }
+
+    private Dictionary<string, string> Evidence(string video)
+    {
+        var evidence = new Dictionary<string, string>
+        {
+            ["video"] = _core.Redact(video),
+            ["frames received"] = _frames.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["call log"] = string.Join('\n', _log),
+        };
+        if (_lastFrame is not null)
+        {
+            var age = _core.Time.GetElapsedTime(_lastFrame.Timestamp);
+            evidence["last frame"] = $"#{_lastFrame.Sequence}, {_lastFrame.Width}x{_lastFrame.Height}, {Durations.Format(age)} old";
+        }
+
+        return evidence;
+    }
+
+    private Attempt Evaluate(Frame frame, NeedleSearch pass, string note)
+    {
+        var attempt = _spec.Evaluate(frame, pass);
+        _evaluations++;
+        _lastPass = pass;
+        Replace(ref _evaluatedFrame, frame.Share());
+        var suffix = _spec.SearchPasses ? $" ({WaitEngine.PassName(pass)}{note})" : note.Length > 0 ? $" ({note[2..]})" : string.Empty;
+        Log($"frame #{frame.Sequence}: {attempt.Log}{suffix}");
+        if (_best is null || attempt.Rank > _best.Rank || (_spec.PreferLatest && attempt.Rank >= _best.Rank))
+        {
+            _best = attempt;
+            Replace(ref _bestFrame, frame.Share());
+        }
+
+        _lastAttempt = attempt;
+        return attempt;
+    }
+
+    private bool Count(Attempt attempt)
+    {
+        if (!attempt.Satisfied)
+        {
+            _consecutive = 0;
+            return false;
+        }
+
+        _consecutive++;
+        if (_options.Consecutive > 1)
+        {
+            Log($"match {_consecutive} of {_options.Consecutive}");
+        }
+
+        return _consecutive >= _options.Consecutive;
+    }
+
+    private static void Replace(ref Frame? slot, Frame frame)
+    {
+        var old = slot;
+        slot = frame;
+        old?.Dispose();
+    }
+}

@@ -1,0 +1,164 @@
+using System.Drawing;
+
+namespace Openterface.Hil.Tests.Fakes;
+
+/// <summary>
+/// The fake Mini-KVM: records every input, lets tests script the target's reaction (a scene after a delay), and
+/// emulates a text field that echoes typing (optionally losing characters) so closed-loop typing is exercised.
+/// </summary>
+internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitchPort, IPowerDriver
+{
+    private readonly FakeVideo _video;
+    private readonly Dictionary<string, (TimeSpan Delay, Scene Scene)> _reactions = new(StringComparer.OrdinalIgnoreCase);
+
+    public FakeInput(FakeVideo video)
+    {
+        _video = video;
+    }
+
+    public List<string> Actions { get; } = [];
+
+    public bool TargetEnumerated { get; set; } = true;
+
+    public byte Leds { get; set; }
+
+    /// <summary>Whether the fake target echoes Caps Lock presses on its LEDs.</summary>
+    public bool EchoCapsLock { get; set; } = true;
+
+    /// <summary>Thrown by the next input call (then cleared): a link fault.</summary>
+    public Exception? FailNext { get; set; }
+
+    /// <summary>Called when an input call starts; lets a test cancel mid-action.</summary>
+    public Action<string>? OnInput { get; set; }
+
+    public UsbPosition Position { get; private set; } = UsbPosition.Host;
+
+    /// <summary>An echoing text field: typed characters appear as one word in these bounds after <see cref="EchoDelay"/>.</summary>
+    public Rectangle? Field { get; set; }
+
+    public string FieldText { get; private set; } = string.Empty;
+
+    public TimeSpan EchoDelay { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Characters the target loses the first time they are typed (a flaky link).</summary>
+    public HashSet<char> DropOnce { get; } = [];
+
+    /// <summary>Characters the OCR always misreads as another one.</summary>
+    public Dictionary<char, char> Misread { get; } = [];
+
+    public IReadOnlyList<string> Transcript => ["57 AB 00 01 00 03", "57 AB 00 81 08 30 01 00 ..."];
+
+    /// <summary>After pressing <paramref name="chord"/> the target shows <paramref name="scene"/> after <paramref name="delay"/>.</summary>
+    public void React(string chord, TimeSpan delay, Scene scene) => _reactions[chord] = (delay, scene);
+
+    public Task PressAsync(string chord, CancellationToken cancellationToken) => Record($"press {chord}", cancellationToken, () =>
+    {
+        if (chord.Equals("capslock", StringComparison.OrdinalIgnoreCase) && EchoCapsLock)
+        {
+            Leds ^= 0x02;
+        }
+
+        if (chord.Equals("backspace", StringComparison.OrdinalIgnoreCase) && Field is not null && FieldText.Length > 0)
+        {
+            Echo(FieldText[..^1]);
+        }
+
+        if (_reactions.TryGetValue(chord, out var reaction))
+        {
+            _video.ShowAfter(reaction.Delay, reaction.Scene);
+        }
+    });
+
+    public Task DownAsync(string chord, CancellationToken cancellationToken) => Record($"down {chord}", cancellationToken);
+
+    public Task UpAsync(string chord, CancellationToken cancellationToken) => Record($"up {chord}", cancellationToken);
+
+    public Task TypeAsync(string text, string? layout, bool secret, CancellationToken cancellationToken) =>
+        Record($"type {text}{(layout is null ? string.Empty : $" ({layout})")}{(secret ? " [secret]" : string.Empty)}", cancellationToken, () =>
+        {
+            if (Field is null)
+            {
+                return;
+            }
+
+            var landed = new string([.. text.Where(c => !DropOnce.Remove(c))]);
+            Echo(FieldText + landed);
+        });
+
+    public Task ReleaseAllAsync(CancellationToken cancellationToken)
+    {
+        Actions.Add("release all");
+        return Task.CompletedTask;
+    }
+
+    public Task MoveToAsync(int x, int y, CancellationToken cancellationToken) => Record($"move {x},{y}", cancellationToken);
+
+    public Task ClickAsync(MouseButton button, CancellationToken cancellationToken) => Record($"click {button}", cancellationToken);
+
+    public Task DownAsync(MouseButton button, CancellationToken cancellationToken) => Record($"mouse down {button}", cancellationToken);
+
+    public Task UpAsync(MouseButton button, CancellationToken cancellationToken) => Record($"mouse up {button}", cancellationToken);
+
+    public Task ScrollAsync(int ticks, CancellationToken cancellationToken) => Record($"scroll {ticks}", cancellationToken);
+
+    public Task<HidLinkStatus> GetStatusAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new HidLinkStatus("V1.4", TargetEnumerated, Leds));
+
+    public Task WaitUntilReadyAsync(TimeSpan timeout, bool verifyCapsLockRoundTrip, CancellationToken cancellationToken)
+    {
+        Actions.Add($"hid ready? ({(verifyCapsLockRoundTrip ? "caps" : "plain")})");
+        if (!TargetEnumerated)
+        {
+            throw new TimeoutException($"Target did not enumerate the HID device within {timeout.TotalSeconds}s.");
+        }
+
+        if (verifyCapsLockRoundTrip && !EchoCapsLock)
+        {
+            throw new TimeoutException("Caps Lock LED did not toggle.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SwitchToTargetAsync(CancellationToken cancellationToken) =>
+        Record("usb target", cancellationToken, () => Position = UsbPosition.Target);
+
+    public Task SwitchToHostAsync(CancellationToken cancellationToken) =>
+        Record("usb host", cancellationToken, () => Position = UsbPosition.Host);
+
+    public Task<UsbPosition> GetPositionAsync(CancellationToken cancellationToken) => Task.FromResult(Position);
+
+    public Task PowerOnAsync(CancellationToken cancellationToken = default) => Record("power on", cancellationToken);
+
+    public Task PowerOffAsync(CancellationToken cancellationToken = default) => Record("power off", cancellationToken);
+
+    public Task ResetAsync(CancellationToken cancellationToken = default) => Record("power reset", cancellationToken);
+
+    private void Echo(string text)
+    {
+        FieldText = text;
+        var shown = new string([.. text.Select(c => Misread.TryGetValue(c, out var m) ? m : c)]);
+        var scene = new Scene($"field '{text}'");
+        if (shown.Length > 0)
+        {
+            scene.Words.Add((shown, Field!.Value with { Width = Math.Max(9, shown.Length * 9) }));
+        }
+
+        _video.ShowAfter(EchoDelay, scene);
+    }
+
+    private Task Record(string action, CancellationToken cancellationToken, Action? effect = null)
+    {
+        OnInput?.Invoke(action);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (FailNext is { } failure)
+        {
+            FailNext = null;
+            throw failure;
+        }
+
+        Actions.Add(action);
+        effect?.Invoke();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,104 @@
+namespace Openterface.Hil.Tests.Fakes;
+
+/// <summary>A manual clock: time moves only on <see cref="Advance"/>, which fires due timers in order, synchronously.</summary>
+internal sealed class FakeTimeProvider : TimeProvider
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly Lock _gate = new();
+    private readonly List<FakeTimer> _timers = [];
+
+    // Starts one second in, so timestamp 0 means "before anything".
+    private long _ticks = TimeSpan.TicksPerSecond;
+
+    public TimeSpan Elapsed => TimeSpan.FromTicks(Volatile.Read(ref _ticks));
+
+    public int ActiveTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count(t => t.Due is not null);
+            }
+        }
+    }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Volatile.Read(ref _ticks);
+
+    public override DateTimeOffset GetUtcNow() => Epoch + Elapsed;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new FakeTimer(this, callback, state);
+        lock (_gate)
+        {
+            _timers.Add(timer);
+        }
+
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        var target = GetTimestamp() + by.Ticks;
+        while (true)
+        {
+            FakeTimer? next;
+            lock (_gate)
+            {
+                next = _timers.Where(t => t.Due <= target).OrderBy(t => t.Due).FirstOrDefault();
+                if (next is null)
+                {
+                    break;
+                }
+
+                Volatile.Write(ref _ticks, Math.Max(_ticks, next.Due!.Value));
+                next.Due = next.Period is { } period ? next.Due + Math.Max(period.Ticks, 1) : null;
+            }
+
+            next.Fire();
+        }
+
+        Volatile.Write(ref _ticks, Math.Max(GetTimestamp(), target));
+    }
+
+    private void Remove(FakeTimer timer)
+    {
+        lock (_gate)
+        {
+            _timers.Remove(timer);
+        }
+    }
+
+    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    {
+        public long? Due { get; set; }
+
+        public TimeSpan? Period { get; set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (owner._gate)
+            {
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner.GetTimestamp() + dueTime.Ticks;
+                Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
+            }
+
+            return true;
+        }
+
+        public void Fire() => callback(state);
+
+        public void Dispose() => owner.Remove(this);
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

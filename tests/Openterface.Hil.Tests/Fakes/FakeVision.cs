@@ -1,0 +1,121 @@
+using System.Drawing;
+using Openterface.Hil.Imaging;
+
+namespace Openterface.Hil.Tests.Fakes;
+
+/// <summary>Gives each (needle, score) pair its own pixel shade, so the fake matcher can find patches by scanning.</summary>
+internal sealed class NeedleShades
+{
+    private readonly List<(string Needle, double Score)> _shades = [];
+
+    public byte For(string needle, double score)
+    {
+        var index = _shades.IndexOf((needle, score));
+        if (index < 0)
+        {
+            _shades.Add((needle, score));
+            index = _shades.Count - 1;
+        }
+
+        return (byte)(120 + index);
+    }
+
+    public (string Needle, double Score)? Of(byte shade) =>
+        shade >= 120 && shade - 120 < _shades.Count ? _shades[shade - 120] : null;
+}
+
+/// <summary>
+/// Fake vision over <see cref="FakeVideo"/> frames: needles by pixel scan (near = inside the recorded area),
+/// OCR by the scene's words, diff by real pixel comparison.
+/// </summary>
+internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
+{
+    private readonly FakeVideo _video;
+    private readonly NeedleShades _shades;
+
+    public FakeVision(FakeVideo video, NeedleShades shades)
+    {
+        _video = video;
+        _shades = shades;
+    }
+
+    /// <summary>Known needles: recorded area and threshold.</summary>
+    public Dictionary<string, (Rectangle Recorded, double Threshold)> Needles { get; } = [];
+
+    public List<(long Sequence, NeedleSearch Search)> Matches { get; } = [];
+
+    public int Reads { get; private set; }
+
+    public NeedleMatch Match(Frame frame, string needle, NeedleSearch search)
+    {
+        if (!Needles.TryGetValue(needle, out var known))
+        {
+            throw new ArgumentException($"Needle '{needle}' is not in the needle set. Known: {string.Join(", ", Needles.Keys)}.", nameof(needle));
+        }
+
+        Matches.Add((frame.Sequence, search));
+        var area = search == NeedleSearch.NearRecorded ? Rectangle.Inflate(known.Recorded, 16, 16) : frame.Bounds;
+        area.Intersect(frame.Bounds);
+        var best = (Score: 0.10, Bounds: new Rectangle(area.Location, known.Recorded.Size));
+        var pixels = frame.Pixels;
+        var seen = new Dictionary<byte, Rectangle>();
+        for (var y = area.Top; y < area.Bottom; y++)
+        {
+            for (var x = area.Left; x < area.Right; x++)
+            {
+                var shade = pixels[(y * frame.Stride) + x];
+                if (_shades.Of(shade) is { } hit && hit.Needle == needle)
+                {
+                    var cell = new Rectangle(x, y, 1, 1);
+                    seen[shade] = seen.TryGetValue(shade, out var r) ? Rectangle.Union(r, cell) : cell;
+                }
+            }
+        }
+
+        foreach (var (shade, bounds) in seen)
+        {
+            var score = _shades.Of(shade)!.Value.Score;
+            if (score > best.Score)
+            {
+                best = (score, bounds);
+            }
+        }
+
+        var click = new Point(best.Bounds.X + (best.Bounds.Width / 2), best.Bounds.Y + (best.Bounds.Height / 2));
+        return new NeedleMatch(needle, best.Score >= known.Threshold, best.Score, known.Threshold, best.Bounds, click, null);
+    }
+
+    public NeedleEvidence Explain(Frame frame, NeedleMatch match) =>
+        new(frame.Share(), Frame.FromPixels(new byte[16], 4, 4, PixelFormat.Gray8), Frame.FromPixels(new byte[16], 4, 4, PixelFormat.Gray8));
+
+    public TextReading Read(Frame frame, Rectangle? region)
+    {
+        Reads++;
+        var scene = _video.SceneOf(frame);
+        var words = scene.Words
+            .Where(w => region is null || region.Value.IntersectsWith(w.Bounds))
+            .Select(w => new TextWord(w.Text, w.Bounds, 0.9))
+            .ToList();
+        return new TextReading(string.Join(' ', words.Select(w => w.Text)), words, 0.9);
+    }
+
+    public ScreenDifference Compare(Frame a, Frame b)
+    {
+        var changed = 0;
+        int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
+        var pa = a.Pixels;
+        var pb = b.Pixels;
+        for (var i = 0; i < pa.Length; i++)
+        {
+            if (pa[i] != pb[i])
+            {
+                changed++;
+                var (y, x) = Math.DivRem(i, a.Stride);
+                (minX, minY, maxX, maxY) = (Math.Min(minX, x), Math.Min(minY, y), Math.Max(maxX, x), Math.Max(maxY, y));
+            }
+        }
+
+        var bounds = changed == 0 ? Rectangle.Empty : Rectangle.FromLTRB(minX, minY, maxX + 1, maxY + 1);
+        return new ScreenDifference((double)changed / pa.Length, changed, bounds);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Drawing;
+
+namespace Openterface.Hil.Tests.Fakes;
+
+/// <summary>
+/// What the fake target shows. Each scene instance has its own background shade, so two different scenes always
+/// differ in pixels and the same scene shown twice does not. Needles are drawn as patches the fake matcher finds by
+/// pixel scan (with the score given here); words are what the fake OCR reads.
+/// </summary>
+internal sealed class Scene
+{
+    private static int s_next;
+
+    public Scene(string name)
+    {
+        Name = name;
+        Shade = (byte)(20 + (Interlocked.Increment(ref s_next) % 70));
+    }
+
+    public string Name { get; }
+
+    public byte Shade { get; }
+
+    public List<(string Needle, Rectangle Bounds, double Score)> Needles { get; } = [];
+
+    public List<(string Text, Rectangle Bounds)> Words { get; } = [];
+
+    /// <summary>The target's picture inside the frame; the rest is black (letterbox). Null = the whole frame.</summary>
+    public Rectangle? Picture { get; init; }
+
+    public Scene WithNeedle(string needle, int x, int y, double score, int width = 40, int height = 20)
+    {
+        Needles.Add((needle, new Rectangle(x, y, width, height), score));
+        return this;
+    }
+
+    /// <summary>Adds words left to right on one line starting at x,y (9x16 cells per character).</summary>
+    public Scene WithText(string text, int x = 10, int y = 10)
+    {
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Words.Add((word, new Rectangle(x, y, word.Length * 9, 16)));
+            x += (word.Length + 1) * 9;
+        }
+
+        return this;
+    }
+
+    public override string ToString() => Name;
+}
