@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Openterface.Hil.Simulator;
+
+namespace Openterface.Hil.Cli.Commands;
+
+/// <summary>
+/// `hil sim`: runs a virtual Mini-KVM wired to a virtual target out of process and prints the URIs to connect to,
+/// so `hil key`, `hil type`, `hil screenshot` (or a test run) drive it exactly like a remote rig.
+/// </summary>
+internal sealed class SimCommand : ICommandFactory
+{
+    public Command Create()
+    {
+        var target = new Option<string>("--target") { Description = "Virtual target: qemu (GRUB + Linux) or console (firmware screens).", DefaultValueFactory = _ => "qemu" };
+        var serialTcp = new Option<int?>("--serial-tcp") { Description = "Serve the CH9329 on this loopback TCP port (0 = any) instead of a pseudo-terminal." };
+        var videoHttp = new Option<int>("--video-http") { Description = "Loopback port of the MJPEG video server (0 = any).", DefaultValueFactory = _ => 0 };
+        var coldBoot = new Option<bool>("--cold-boot") { Description = "QEMU: boot from power-on instead of restoring the saved GRUB-menu state." };
+        var command = new Command("sim", "Run the simulator (virtual Mini-KVM + virtual target) until interrupted; prints the URIs to connect to.")
+        {
+            target, serialTcp, videoHttp, coldBoot,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                var options = new VirtualRigOptions
+                {
+                    Target = VirtualRig.ParseTarget(parseResult.GetValue(target)!),
+                    SerialTcpPort = parseResult.GetValue(serialTcp),
+                    VideoHttpPort = parseResult.GetValue(videoHttp),
+                    QemuStartFrom = parseResult.GetValue(coldBoot) ? QemuStartPoint.ColdBoot : QemuStartPoint.GrubMenu,
+                };
+                Console.Error.WriteLine($"hil sim: starting the {options.Target} target...");
+                await using var rig = await VirtualRig.StartAsync(options, cancellationToken).ConfigureAwait(false);
+                Console.WriteLine($"serial: {rig.SerialUri}");
+                Console.WriteLine($"video:  {rig.VideoUri}");
+                if (rig.HostDiskPath is { } disk)
+                {
+                    Console.WriteLine($"usb-disk (host side): {disk}");
+                }
+
+                if (rig.Target is QemuTarget qemu)
+                {
+                    Console.WriteLine($"qmp (spare monitor, e.g. for power): {qemu.SpareQmpSocketPath}");
+                    Console.WriteLine($"serial console log (ttyS0): {qemu.SerialLogPath}");
+                }
+
+                Console.WriteLine("Press Ctrl+C to stop.");
+                await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+            catch (OperationCanceledException)
+            {
+                return 0;
+            }
+            catch (Exception e) when (e is HilException or ArgumentException or IOException)
+            {
+                return CliErrors.Report(e);
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,116 @@
+namespace Openterface.Hil.Simulator;
+
+/// <summary>
+/// A virtual Mini-KVM wired to a virtual target: the CH9329 emulator on a pseudo-terminal (or loopback TCP, like
+/// ser2net) and the target's display as MJPEG over HTTP (like ustreamer). A harness connects to
+/// <see cref="SerialUri"/> and <see cref="VideoUri"/> exactly as to a remote rig.
+/// </summary>
+public sealed class VirtualRig : IAsyncDisposable
+{
+    private readonly IAsyncDisposable _serialServer;
+    private readonly MjpegHttpServer _video;
+
+    private VirtualRig(IVirtualTarget target, Ch9329Emulator emulator, IAsyncDisposable serialServer, string serialUri, MjpegHttpServer video)
+    {
+        Target = target;
+        Emulator = emulator;
+        _serialServer = serialServer;
+        SerialUri = serialUri;
+        _video = video;
+    }
+
+    public IVirtualTarget Target { get; }
+
+    public Ch9329Emulator Emulator { get; }
+
+    /// <summary>The CH9329's port: "/dev/pts/N" or "tcp://127.0.0.1:PORT".</summary>
+    public string SerialUri { get; }
+
+    /// <summary>The capture stream: "http://127.0.0.1:PORT/stream".</summary>
+    public string VideoUri => _video.Uri.ToString();
+
+    /// <summary>Video server fault knobs (freeze, no signal, resolution change, drop).</summary>
+    public MjpegServerFaults VideoFaults => _video.Faults;
+
+    /// <summary>The host side of the switchable USB port, as a disk image file (QEMU target only).</summary>
+    public string? HostDiskPath => (Target as QemuTarget)?.HostDiskPath;
+
+    /// <summary>Starts the target, the emulator and the video server; everything is stopped on dispose.</summary>
+    public static async Task<VirtualRig> StartAsync(VirtualRigOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new VirtualRigOptions();
+        var target = await CreateTargetAsync(options, cancellationToken).ConfigureAwait(false);
+        IAsyncDisposable? serial = null;
+        try
+        {
+            var emulator = new Ch9329Emulator(target, new Ch9329EmulatorOptions { SupportsUsbSwitchCommand = true, UnsolicitedInfoOnLedChange = true });
+            string serialUri;
+            if (options.SerialTcpPort is { } port)
+            {
+                var tcp = new TcpCh9329Server(emulator, port);
+                serial = tcp;
+                serialUri = tcp.Uri;
+            }
+            else
+            {
+                var pty = new PtyCh9329Server(emulator);
+                serial = pty;
+                serialUri = pty.Path;
+            }
+
+            if (options.PowerOnAtStart)
+            {
+                await target.PowerAsync(VirtualPowerAction.On, cancellationToken).ConfigureAwait(false);
+            }
+
+            var video = MjpegHttpServer.Start(target.Display, options.VideoHttpPort, options.TimeProvider);
+            return new VirtualRig(target, emulator, serial, serialUri, video);
+        }
+        catch
+        {
+            if (serial is not null)
+            {
+                await serial.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await target.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Parses "sim:console" / "sim:qemu" / "console" / "qemu" into a target name, with a clear error.</summary>
+    public static string ParseTarget(string target)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        var name = target.StartsWith("sim:", StringComparison.OrdinalIgnoreCase) ? target[4..] : target;
+        return name.ToLowerInvariant() switch
+        {
+            "console" => "console",
+            "qemu" => "qemu",
+            _ => throw new ArgumentException($"Unknown virtual target '{target}'. Use 'sim:console' or 'sim:qemu'.", nameof(target)),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _video.DisposeAsync().ConfigureAwait(false);
+        await _serialServer.DisposeAsync().ConfigureAwait(false);
+        await Target.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<IVirtualTarget> CreateTargetAsync(VirtualRigOptions options, CancellationToken cancellationToken)
+    {
+        var name = ParseTarget(options.Target);
+        if (name == "console")
+        {
+            return new ConsoleTarget(
+                new ConsoleTargetOptions { FramesPerSecond = options.FramesPerSecond, StartPoweredOn = false },
+                options.TimeProvider);
+        }
+
+        return await QemuTarget.CreateAsync(
+            new QemuTargetOptions { FramesPerSecond = options.FramesPerSecond, StartFrom = options.QemuStartFrom },
+            options.TimeProvider,
+            cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Openterface.Hil.Simulator;
+
+/// <summary>What <see cref="VirtualRig.StartAsync"/> builds: which target and how the rig is exposed.</summary>
+public sealed class VirtualRigOptions
+{
+    /// <summary>"console" (scripted firmware screens, instant) or "qemu" (GRUB + Linux in QEMU).</summary>
+    public string Target { get; init; } = "console";
+
+    /// <summary>Serve the CH9329 on this loopback TCP port (0 = any free port) instead of a pseudo-terminal.</summary>
+    public int? SerialTcpPort { get; init; }
+
+    /// <summary>Loopback port of the MJPEG video server (0 = any free port).</summary>
+    public int VideoHttpPort { get; init; }
+
+    /// <summary>Frames per second the virtual capture card delivers.</summary>
+    public double FramesPerSecond { get; init; } = 15;
+
+    /// <summary>QEMU only: start from a cold boot, or restore a state saved at the GRUB menu / login prompt.</summary>
+    public QemuStartPoint QemuStartFrom { get; init; } = QemuStartPoint.GrubMenu;
+
+    /// <summary>Whether the target is powered on when the rig starts (a real rig's target usually is).</summary>
+    public bool PowerOnAtStart { get; init; } = true;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

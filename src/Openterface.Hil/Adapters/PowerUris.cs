@@ -1,0 +1,32 @@
+using Openterface.Hil.Device;
+
+namespace Openterface.Hil.Adapters;
+
+/// <summary>
+/// Power switch URIs: none (no URI), <c>shell:COMMAND</c> where COMMAND contains <c>{state}</c> (replaced by
+/// on, off or reset) or gets the state appended, e.g. <c>shell:./plug.sh {state}</c> for a smart plug or relay.
+/// </summary>
+internal static class PowerUris
+{
+    public static IPowerDriver? Open(string? uri, TimeProvider timeProvider)
+    {
+        if (string.IsNullOrWhiteSpace(uri) || uri == "none")
+        {
+            return null;
+        }
+
+        if (uri.StartsWith("shell:", StringComparison.Ordinal))
+        {
+            var template = uri["shell:".Length..].Trim();
+            return new PowerSwitchAdapter(new ShellCommandPowerSwitch(With(template, "on"), With(template, "off"), With(template, "reset"), timeProvider));
+        }
+
+        throw new ArgumentException(
+            $"Power switch URI '{uri}' is not understood. Use 'shell:./your-script {{state}}' (called with on, off, reset) " +
+            "or pass an IPowerDriver in HilOptions.PowerSwitch.",
+            nameof(uri));
+    }
+
+    private static string With(string template, string state) =>
+        template.Contains("{state}", StringComparison.Ordinal) ? template.Replace("{state}", state, StringComparison.Ordinal) : $"{template} {state}";
+}
