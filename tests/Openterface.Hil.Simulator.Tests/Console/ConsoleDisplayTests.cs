@@ -1,6 +1,7 @@
 using System.Drawing;
 using System.Security.Cryptography;
 using Openterface.Hil.Imaging;
+using Openterface.Hil.Imaging.Fonts;
 using Openterface.Hil.Video;
 
 namespace Openterface.Hil.Simulator.Tests.Console;
@@ -68,6 +69,26 @@ public sealed class ConsoleDisplayTests
             Assert.That(b, Is.Not.SameAs(a), "each frame is its own object with its own stamp");
             Assert.That(Hash(a), Is.EqualTo(Hash(b)));
             Assert.That(Hash(c), Is.Not.EqualTo(Hash(b)));
+        });
+    }
+
+    [Test]
+    public async Task Cell_by_cell_updates_give_the_same_pixels_as_a_full_render()
+    {
+        await using var rig = new ConsoleRig(new ConsoleTargetOptions { BlinkingCursor = true });
+        rig.BootToShell();
+        using var before = await rig.Target.Display.ReadFrameAsync();
+        rig.Type("uname");
+        rig.Advance(TimeSpan.FromMilliseconds(500));
+
+        using var updated = await rig.Target.Display.ReadFrameAsync();
+        using var full = new TextGridRenderer(PsfFont.Load("Lat15-VGA16")).Render(rig.Target.CaptureGrid());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(((ConsoleDisplay)rig.Target.Display).RenderCount, Is.EqualTo(2));
+            Assert.That(Hash(updated), Is.Not.EqualTo(Hash(before)));
+            Assert.That(Hash(updated), Is.EqualTo(Hash(full)));
         });
     }
 

@@ -27,7 +27,7 @@ public sealed class PowerAndPostTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(first, Does.Contain("Memory Test :     0M"));
+            Assert.That(first, Does.Contain("Memory Test :     0M\n"));
             Assert.That(rig.Text, Does.Contain("Memory Test : 16384M OK"));
         });
     }
