@@ -65,6 +65,12 @@ internal sealed class ConsoleDisplay : IFrameSource
             await Task.Delay(_time.GetElapsedTime(now, due), _time, cancellationToken).ConfigureAwait(false);
         }
 
+        return Capture();
+    }
+
+    /// <summary>The current screen as a new stamped frame, now (no pacing).</summary>
+    internal Frame Capture()
+    {
         lock (_gate)
         {
             ThrowIfDisposed();
