@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Openterface.Hil.Simulator;
 
-namespace Openterface.Hil.Benchmarks.Console;
+namespace Openterface.Hil.Benchmarks.VirtualConsole;
 
 /// <summary>
 /// What one console-target frame costs: a still screen (a copy of the cached frame), one typed character

@@ -4,7 +4,7 @@ using Openterface.Hil.Imaging;
 using Openterface.Hil.Imaging.Fonts;
 using Openterface.Hil.Video;
 
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 public sealed class ConsoleDisplayTests
 {

@@ -1,7 +1,7 @@
 using System.Drawing;
 using Openterface.Hil.Imaging;
 
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 public sealed class ConsoleNeedleTests
 {

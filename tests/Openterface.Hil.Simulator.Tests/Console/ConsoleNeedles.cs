@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Openterface.Hil.Imaging;
 
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 /// <summary>
 /// The needles of fixtures/needles/console (openQA format: NAME.png full screenshot + NAME.json with tags and
