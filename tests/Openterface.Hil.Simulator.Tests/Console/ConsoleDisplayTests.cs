@@ -48,6 +48,27 @@ public sealed class ConsoleDisplayTests
     }
 
     [Test]
+    public async Task A_reader_that_fell_behind_gets_one_frame_at_once_then_the_normal_pace()
+    {
+        await using var rig = new ConsoleRig(new ConsoleTargetOptions { FramesPerSecond = 10 });
+        using var first = await rig.Target.Display.ReadFrameAsync();
+        rig.Advance(TimeSpan.FromSeconds(1));
+
+        using var late = await rig.Target.Display.ReadFrameAsync();
+        var next = rig.Target.Display.ReadFrameAsync().AsTask();
+        var burst = next.IsCompleted;
+        rig.Advance(TimeSpan.FromMilliseconds(100));
+        using var paced = await next.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(burst, Is.False, "no burst of frames to catch up");
+            Assert.That(late.Sequence, Is.EqualTo(2));
+            Assert.That(paced.Sequence, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task A_still_screen_is_rendered_once_and_copied_for_every_frame()
     {
         await using var rig = new ConsoleRig(new ConsoleTargetOptions { BlinkingCursor = false });
