@@ -1,9 +1,10 @@
 using System.Drawing;
 using System.Security.Cryptography;
 using Openterface.Hil.Imaging;
+using Openterface.Hil.Imaging.Fonts;
 using Openterface.Hil.Video;
 
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 public sealed class ConsoleDisplayTests
 {
@@ -47,6 +48,27 @@ public sealed class ConsoleDisplayTests
     }
 
     [Test]
+    public async Task A_reader_that_fell_behind_gets_one_frame_at_once_then_the_normal_pace()
+    {
+        await using var rig = new ConsoleRig(new ConsoleTargetOptions { FramesPerSecond = 10 });
+        using var first = await rig.Target.Display.ReadFrameAsync();
+        rig.Advance(TimeSpan.FromSeconds(1));
+
+        using var late = await rig.Target.Display.ReadFrameAsync();
+        var next = rig.Target.Display.ReadFrameAsync().AsTask();
+        var burst = next.IsCompleted;
+        rig.Advance(TimeSpan.FromMilliseconds(100));
+        using var paced = await next.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(burst, Is.False, "no burst of frames to catch up");
+            Assert.That(late.Sequence, Is.EqualTo(2));
+            Assert.That(paced.Sequence, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task A_still_screen_is_rendered_once_and_copied_for_every_frame()
     {
         await using var rig = new ConsoleRig(new ConsoleTargetOptions { BlinkingCursor = false });
@@ -68,6 +90,26 @@ public sealed class ConsoleDisplayTests
             Assert.That(b, Is.Not.SameAs(a), "each frame is its own object with its own stamp");
             Assert.That(Hash(a), Is.EqualTo(Hash(b)));
             Assert.That(Hash(c), Is.Not.EqualTo(Hash(b)));
+        });
+    }
+
+    [Test]
+    public async Task Cell_by_cell_updates_give_the_same_pixels_as_a_full_render()
+    {
+        await using var rig = new ConsoleRig(new ConsoleTargetOptions { BlinkingCursor = true });
+        rig.BootToShell();
+        using var before = await rig.Target.Display.ReadFrameAsync();
+        rig.Type("uname");
+        rig.Advance(TimeSpan.FromMilliseconds(500));
+
+        using var updated = await rig.Target.Display.ReadFrameAsync();
+        using var full = new TextGridRenderer(PsfFont.Load("Lat15-VGA16")).Render(rig.Target.CaptureGrid());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(((ConsoleDisplay)rig.Target.Display).RenderCount, Is.EqualTo(2));
+            Assert.That(Hash(updated), Is.Not.EqualTo(Hash(before)));
+            Assert.That(Hash(updated), Is.EqualTo(Hash(full)));
         });
     }
 

@@ -1,4 +1,4 @@
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 /// <summary>A console target on a fake clock, with helpers that press keys the way the CH9329 emulator forwards them.</summary>
 internal sealed class ConsoleRig : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 /// <summary>A manual clock: time moves only in <see cref="Advance"/>, which fires the timers that came due.</summary>
 internal sealed class FakeTime : TimeProvider

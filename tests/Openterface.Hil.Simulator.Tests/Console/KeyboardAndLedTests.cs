@@ -1,4 +1,4 @@
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 public sealed class KeyboardAndLedTests
 {

@@ -1,4 +1,4 @@
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 public sealed class PowerAndPostTests
 {
@@ -27,7 +27,7 @@ public sealed class PowerAndPostTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(first, Does.Contain("Memory Test :     0M"));
+            Assert.That(first, Does.Contain("Memory Test :     0M\n"));
             Assert.That(rig.Text, Does.Contain("Memory Test : 16384M OK"));
         });
     }

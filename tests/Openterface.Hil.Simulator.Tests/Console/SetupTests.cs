@@ -1,6 +1,6 @@
 using Openterface.Hil.Imaging.Fonts;
 
-namespace Openterface.Hil.Simulator.Tests.Console;
+namespace Openterface.Hil.Simulator.Tests.VirtualConsole;
 
 public sealed class SetupTests
 {

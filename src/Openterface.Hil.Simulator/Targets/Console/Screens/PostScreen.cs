@@ -44,7 +44,8 @@ internal sealed class PostScreen(ConsoleMachine machine) : IConsoleScreen
         grid.Write(1, 1, "Copyright (C) 2021, Openterface HIL", Vga.LightGray, Vga.Black);
         grid.Write(1, 3, "HIL-Target Mainboard, BIOS Date " + BiosDate, Vga.Yellow, Vga.Black);
         grid.Write(1, 5, "CPU         : HIL Virtual CPU @ 2.40GHz, 4 Cores", Vga.LightGray, Vga.Black);
-        grid.Write(1, 6, $"Memory Test : {CountedMemory(),5}M OK", Vga.LightGray, Vga.Black);
+        var memory = CountedMemory();
+        grid.Write(1, 6, $"Memory Test : {memory,5}M" + (memory == MemoryMegabytes ? " OK" : string.Empty), Vga.LightGray, Vga.Black);
         grid.Write(1, 7, "System Date : " + settings.SystemDate.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture), Vga.LightGray, Vga.Black);
         grid.Write(1, 9, $"Boot Mode   : {(settings.Uefi ? "UEFI" : "Legacy")}", Vga.LightGray, Vga.Black);
         grid.Write(1, 10, "Secure Boot : " + FirmwareSettings.Enabled(settings.SecureBoot), Vga.LightGray, Vga.Black);
