@@ -8,7 +8,7 @@ internal sealed class NeedleVisionAdapter(NeedleSet? needles, string? folder, Ne
 {
     public NeedleMatch Match(Frame frame, string needle, NeedleSearch search)
     {
-        var result = matcher.Match(frame, Find(needle), search == NeedleSearch.WholeFrame ? SearchScope.WholeFrame : SearchScope.NearRecordedPosition);
+        var result = matcher.Match(frame, Find(needle), search == NeedleSearch.WholeFrame ? Imaging.SearchScope.WholeFrame : Imaging.SearchScope.NearRecordedPosition);
         return new NeedleMatch(result.NeedleName, result.Found, result.Score, result.Threshold, result.Bounds, result.ClickPoint, result.Reason);
     }
 

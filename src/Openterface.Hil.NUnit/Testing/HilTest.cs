@@ -1,0 +1,144 @@
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using Openterface.Hil.Simulator;
+
+namespace Openterface.Hil.NUnit;
+
+/// <summary>
+/// Base class for NUnit tests that drive a target through a Mini-KVM (or the simulator). Each test gets a fresh
+/// <see cref="Session"/> from <see cref="HilSettings"/> (.runsettings, HIL_* environment, hil.json); when the test
+/// fails, the screenshot, the last seconds of video, the serial transcript and the call log are attached to its
+/// Allure result, and every key is released whatever happens.
+/// </summary>
+public abstract class HilTest
+{
+    private HilSession? _session;
+    private VirtualRig? _simulator;
+    private RigLease? _lease;
+
+    /// <summary>The operator session of the running test.</summary>
+    protected HilSession Session => _session ?? throw new InvalidOperationException("The session exists only while a test runs (after [SetUp]).");
+
+    protected Screen Screen => Session.Screen;
+
+    protected Keyboard Keyboard => Session.Keyboard;
+
+    protected Mouse Mouse => Session.Mouse;
+
+    protected UsbControl Usb => Session.Usb;
+
+    protected PowerControl Power => Session.Power;
+
+    /// <summary>The settings this test runs with.</summary>
+    protected HilSettings Settings { get; private set; } = null!;
+
+    /// <summary>The in-process simulator when the target is "sim:console" or "sim:qemu" (fault knobs, host-side USB disk); null on a real rig.</summary>
+    protected VirtualRig? Simulator => _simulator;
+
+    protected LocatorAssertions Expect(Locator locator) => Session.Expect(locator);
+
+    protected ScreenAssertions Expect(Screen screen) => Session.Expect(screen);
+
+    /// <summary>Override to adjust the session options (timeouts, layout, extra step listeners).</summary>
+    protected virtual HilOptions ConfigureOptions(HilOptions options) => options;
+
+    /// <summary>Override to start the simulator differently (e.g. a cold boot of the QEMU target).</summary>
+    protected virtual VirtualRigOptions ConfigureSimulator(VirtualRigOptions options) => options;
+
+    [SetUp]
+    public async Task HilSetUpAsync()
+    {
+        Settings = HilSettings.Load();
+        Settings.EnsureConfigured();
+        var listeners = HilAllure.CurrentListener is { } listener ? new[] { listener } : [];
+        var options = new HilOptions
+        {
+            Needles = ResolveNeedles(Settings.Needles),
+            Layout = Settings.Layout,
+            StepListeners = listeners,
+            Timeouts = new TimeoutSettings { Expect = Settings.Timeouts.Expect },
+        };
+
+        if (Settings.UsesSimulator)
+        {
+            _simulator = await VirtualRig.StartAsync(
+                ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), CancellationToken.None);
+            var endpoints = SimulatorLauncher.Describe(_simulator, ownsRig: false);
+            options = ConfigureOptions(new HilOptions
+            {
+                Serial = endpoints.SerialUri,
+                Video = endpoints.VideoUri,
+                PowerSwitch = endpoints.PowerSwitch,
+                Needles = options.Needles,
+                Layout = options.Layout,
+                StepListeners = options.StepListeners,
+                Timeouts = options.Timeouts,
+            });
+            HilAllure.SetEnvironment("Target", "sim:" + _simulator.Target.Name);
+        }
+        else
+        {
+            _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait);
+            options = ConfigureOptions(new HilOptions
+            {
+                Serial = _lease.Rig.Serial,
+                Video = _lease.Rig.Video ?? Settings.Video,
+                Power = _lease.Rig.Power ?? Settings.Power,
+                Needles = options.Needles,
+                Layout = options.Layout,
+                StepListeners = options.StepListeners,
+                Timeouts = options.Timeouts,
+            });
+            HilAllure.SetEnvironment("Rig", _lease.Rig.Name);
+        }
+
+        _session = await HilSession.ConnectAsync(options);
+    }
+
+    [TearDown]
+    public async Task HilTearDownAsync()
+    {
+        try
+        {
+            if (_session is { } session && TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+            {
+                await FailureEvidence.AttachAsync(session);
+            }
+        }
+        finally
+        {
+            if (_session is { } session)
+            {
+                _session = null;
+                await session.DisposeAsync();
+            }
+
+            if (_simulator is { } simulator)
+            {
+                _simulator = null;
+                await simulator.DisposeAsync();
+            }
+
+            if (_lease is { } lease)
+            {
+                _lease = null;
+                await lease.DisposeAsync();
+            }
+        }
+    }
+
+    private string SimulatorTarget() =>
+        VirtualRig.ParseTarget(GetType().GetCustomAttributes(typeof(SimulatorTargetAttribute), inherit: true)
+            .OfType<SimulatorTargetAttribute>().FirstOrDefault()?.Target ?? Settings.Target!);
+
+    private static string? ResolveNeedles(string folder)
+    {
+        if (Path.IsPathRooted(folder))
+        {
+            return Directory.Exists(folder) ? folder : null;
+        }
+
+        var candidate = Path.Combine(TestContext.CurrentContext.TestDirectory, folder);
+        return Directory.Exists(candidate) ? candidate : null;
+    }
+}
