@@ -61,7 +61,14 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         var seen = new Dictionary<byte, Rectangle>();
         for (var y = area.Top; y < area.Bottom; y++)
         {
-            for (var x = area.Left; x < area.Right; x++)
+            var row = pixels.Slice((y * frame.Stride) + area.Left, area.Width);
+            var first = row.IndexOfAnyInRange((byte)120, (byte)255);
+            if (first < 0)
+            {
+                continue;
+            }
+
+            for (var x = area.Left + first; x < area.Right; x++)
             {
                 var shade = pixels[(y * frame.Stride) + x];
                 if (_shades.Of(shade) is { } hit && hit.Needle == needle)
@@ -105,14 +112,32 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
         var pa = a.Pixels;
         var pb = b.Pixels;
-        for (var i = 0; i < pa.Length; i++)
+        if (pa.SequenceEqual(pb))
         {
-            if (pa[i] != pb[i])
+            return new ScreenDifference(0, 0, Rectangle.Empty);
+        }
+
+        for (var y = 0; y < a.Height; y++)
+        {
+            var ra = pa.Slice(y * a.Stride, a.Stride);
+            var rb = pb.Slice(y * a.Stride, a.Stride);
+            var first = ra.CommonPrefixLength(rb);
+            if (first == ra.Length)
             {
-                changed++;
-                var (y, x) = Math.DivRem(i, a.Stride);
-                (minX, minY, maxX, maxY) = (Math.Min(minX, x), Math.Min(minY, y), Math.Max(maxX, x), Math.Max(maxY, y));
+                continue;
             }
+
+            var last = first;
+            for (var x = first; x < ra.Length; x++)
+            {
+                if (ra[x] != rb[x])
+                {
+                    changed++;
+                    last = x;
+                }
+            }
+
+            (minX, minY, maxX, maxY) = (Math.Min(minX, first), Math.Min(minY, y), Math.Max(maxX, last), Math.Max(maxY, y));
         }
 
         var bounds = changed == 0 ? Rectangle.Empty : Rectangle.FromLTRB(minX, minY, maxX + 1, maxY + 1);
