@@ -79,17 +79,35 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
             }
         }
 
-        foreach (var (shade, bounds) in seen)
+        foreach (var shade in seen.Keys)
         {
             var score = _shades.Of(shade)!.Value.Score;
             if (score > best.Score)
             {
-                best = (score, bounds);
+                // Seen in the search area; like a template, the match covers the whole patch.
+                best = (score, PatchBounds(frame, shade));
             }
         }
 
         var click = new Point(best.Bounds.X + (best.Bounds.Width / 2), best.Bounds.Y + (best.Bounds.Height / 2));
         return new NeedleMatch(needle, best.Score >= known.Threshold, best.Score, known.Threshold, best.Bounds, click, null);
+    }
+
+    private static Rectangle PatchBounds(Frame frame, byte shade)
+    {
+        var bounds = Rectangle.Empty;
+        for (var y = 0; y < frame.Height; y++)
+        {
+            var row = frame.Pixels.Slice(y * frame.Stride, frame.Width);
+            var first = row.IndexOf(shade);
+            if (first >= 0)
+            {
+                var cells = new Rectangle(first, y, row.LastIndexOf(shade) - first + 1, 1);
+                bounds = bounds.IsEmpty ? cells : Rectangle.Union(bounds, cells);
+            }
+        }
+
+        return bounds;
     }
 
     public NeedleEvidence Explain(Frame frame, NeedleMatch match) =>
