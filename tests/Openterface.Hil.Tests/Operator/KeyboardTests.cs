@@ -8,7 +8,7 @@ public sealed class KeyboardTests
     public async Task Press_down_up_and_type_reach_the_device_after_the_hid_gate()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.Layout = "de"));
+        await using var hil = rig.Session(o => o with { Layout = "de" });
 
         await hil.Keyboard.PressAsync("ctrl+alt+delete");
         await hil.Keyboard.DownAsync("shift");
@@ -47,7 +47,7 @@ public sealed class KeyboardTests
     public async Task Hid_gate_runs_once_and_can_require_a_caps_lock_round_trip()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.VerifyHidWithCapsLock = true));
+        await using var hil = rig.Session(o => o with { VerifyHidWithCapsLock = true });
 
         await hil.Keyboard.PressAsync("a");
         await hil.Mouse.ScrollAsync(1);
@@ -84,7 +84,7 @@ public sealed class KeyboardTests
     public async Task A_failed_caps_lock_round_trip_is_reported_as_such()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.VerifyHidWithCapsLock = true));
+        await using var hil = rig.Session(o => o with { VerifyHidWithCapsLock = true });
         rig.Input.EchoCapsLock = false;
 
         var fault = Assert.ThrowsAsync<RigFaultException>(() => hil.Keyboard.PressAsync("enter"));

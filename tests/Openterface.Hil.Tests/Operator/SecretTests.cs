@@ -10,7 +10,7 @@ public sealed class SecretTests
     public async Task A_typed_secret_appears_in_no_log_no_step_and_no_failure_message()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.SensitiveLogging = true));
+        await using var hil = rig.Session(o => o with { SensitiveLogging = true });
         rig.Video.Show(new Scene("login").WithText("Password:"));
         rig.Input.Field = new System.Drawing.Rectangle(100, 100, 300, 16);
 
@@ -39,7 +39,7 @@ public sealed class SecretTests
     public async Task A_secret_verified_by_read_back_fails_with_lengths_only()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.SensitiveLogging = true));
+        await using var hil = rig.Session(o => o with { SensitiveLogging = true });
         rig.Video.Show(new Scene("login"));
         rig.Input.Field = new System.Drawing.Rectangle(100, 100, 300, 16);
         rig.Input.Misread['3'] = 'B';
@@ -71,7 +71,7 @@ public sealed class SecretTests
         }
 
         await using var loudRig = new FakeRig();
-        await using (var loud = loudRig.Session(o => o.With(b => b.SensitiveLogging = true)))
+        await using (var loud = loudRig.Session(o => o with { SensitiveLogging = true }))
         {
             await loud.Keyboard.TypeAsync("my-username");
         }

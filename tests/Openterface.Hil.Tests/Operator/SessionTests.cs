@@ -75,7 +75,7 @@ public sealed class SessionTests
     public async Task Timeouts_come_from_the_call_then_the_session_then_global_then_built_in()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.Timeouts = new TimeoutSettings { Expect = TimeSpan.FromSeconds(7) }));
+        await using var hil = rig.Session(o => o with { Timeouts = new TimeoutSettings { Expect = TimeSpan.FromSeconds(7) } });
         TimeoutSettings.Global = new TimeoutSettings { Expect = TimeSpan.FromSeconds(9), HidReady = TimeSpan.FromSeconds(4) };
         var core = hil.Core;
 
@@ -98,7 +98,7 @@ public sealed class SessionTests
     public async Task Session_expect_defaults_apply_unless_the_call_overrides_them()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.Expect = new ExpectOptions { Consecutive = 3, Threshold = 0.8, Timeout = TimeSpan.FromSeconds(3) }));
+        await using var hil = rig.Session(o => o with { Expect = new ExpectOptions { Consecutive = 3, Threshold = 0.8, Timeout = TimeSpan.FromSeconds(3) } });
 
         var inherited = hil.Core.Resolve(null);
         var overridden = hil.Core.Resolve(new ExpectOptions { Consecutive = 1 });
@@ -189,7 +189,7 @@ public sealed class SessionTests
     public async Task Listener_failures_are_logged_and_never_fail_the_step()
     {
         await using var rig = new FakeRig();
-        await using var hil = rig.Session(o => o.With(b => b.StepListeners = [new ThrowingListener(), rig.Steps]));
+        await using var hil = rig.Session(o => o with { StepListeners = [new ThrowingListener(), rig.Steps] });
 
         await hil.Keyboard.PressAsync("enter");
 
