@@ -65,7 +65,12 @@ public sealed class ClosedLoopTypingTests
               - typed 'hello', read 'he11o'
               - corrected: 3 backspace(s), typed 'llo', read 'he11o'
             """));
-        Assert.That(rig.Input.Actions.Count(a => a == "press backspace"), Is.EqualTo(3));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rig.Input.Actions.Count(a => a == "press backspace"), Is.EqualTo(3));
+            Assert.That(rig.Logs.AllText(), Does.Not.Contain("hello").And.Not.Contain("llo'"), "typed text stays out of logs");
+            Assert.That(rig.Logs.AllText(), Does.Contain("Keyboard.TypeAsync(5 characters, VerifyIn = Region(90,90,400,40)) failed after 1 correction(s)"));
+        });
     }
 
     [Test]
