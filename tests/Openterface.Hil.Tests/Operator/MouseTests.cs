@@ -72,6 +72,20 @@ public sealed class MouseTests
     }
 
     [Test]
+    public async Task Disposing_the_session_releases_mouse_buttons_still_held()
+    {
+        var rig = new FakeRig();
+        var hil = rig.Session();
+        await hil.Mouse.DownAsync();
+        await hil.Mouse.DownAsync(MouseButton.Right);
+        await hil.Mouse.UpAsync(MouseButton.Right);
+
+        await hil.DisposeAsync();
+
+        Assert.That(rig.Input.Actions.Skip(4), Is.EqualTo(new[] { "release all", "mouse up Left" }));
+    }
+
+    [Test]
     public async Task Clicking_a_locator_waits_for_it_and_clicks_its_click_point()
     {
         await using var rig = new FakeRig().Needle("ok", 500, 400);
