@@ -110,7 +110,10 @@ internal sealed class ClosedLoopTyping
             ? $"{SecretRedactor.Mask} (read {Keyboard.Characters(seen.Length)})"
             : $"'{seen}' (first difference at character {at}; {corrections} correction(s) made)";
         var message = _core.Redact(FailureText.Build(header, expected, seenLine, frame, $"{Durations.Format(timeout)} per read-back", log));
-        OperatorLog.WaitFailed(_core.Logger, secret ? message : header + " failed");
+        // The message quotes typed text: log it whole only for secrets (already masked) or with sensitive logging.
+        OperatorLog.WaitFailed(_core.Logger, secret || _core.Options.SensitiveLogging
+            ? message
+            : $"Keyboard.TypeAsync({Keyboard.Characters(text.Length)}, VerifyIn = {field}) failed after {corrections} correction(s)");
         return new ExpectationFailedException(message, [.. log.Select(_core.Redact)])
         {
             Timeout = timeout,

@@ -34,11 +34,25 @@ public sealed class Mouse
 
     public Task DownAsync(MouseButton button = MouseButton.Left, CancellationToken cancellationToken = default) =>
         _core.ActAsync($"Mouse down {Name(button)}", Button(button), $"Mouse down {Name(button)}", InputKind.Mouse,
-            ct => _core.Parts.Mouse.DownAsync(button, ct), cancellationToken);
+            async ct =>
+            {
+                await _core.Parts.Mouse.DownAsync(button, ct).ConfigureAwait(false);
+                lock (_core.HeldButtons)
+                {
+                    _core.HeldButtons.Add(button);
+                }
+            }, cancellationToken);
 
     public Task UpAsync(MouseButton button = MouseButton.Left, CancellationToken cancellationToken = default) =>
         _core.ActAsync($"Mouse up {Name(button)}", Button(button), $"Mouse up {Name(button)}", InputKind.Mouse,
-            ct => _core.Parts.Mouse.UpAsync(button, ct), cancellationToken);
+            async ct =>
+            {
+                await _core.Parts.Mouse.UpAsync(button, ct).ConfigureAwait(false);
+                lock (_core.HeldButtons)
+                {
+                    _core.HeldButtons.Remove(button);
+                }
+            }, cancellationToken);
 
     /// <summary>Wheel ticks at the current position; positive scrolls up, negative down.</summary>
     public Task ScrollAsync(int ticks, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Openterface.Hil;
 
 /// <summary>How to reach the rig and how the session behaves. Everything but the rig location has a default.</summary>
-public sealed class HilOptions
+public sealed record HilOptions
 {
     /// <summary>Serial URI of the Mini-KVM: "auto", "/dev/ttyUSB0", "tcp://host:port".</summary>
     public string? Serial { get; init; }

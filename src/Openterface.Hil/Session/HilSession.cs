@@ -70,7 +70,7 @@ public sealed partial class HilSession : IAsyncDisposable
             return calibration;
         });
 
-    /// <summary>Releases every key, then closes the rig (and stops a virtual rig).</summary>
+    /// <summary>Releases every key and held mouse button, then closes the rig (and stops a virtual rig).</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -81,6 +81,7 @@ public sealed partial class HilSession : IAsyncDisposable
         try
         {
             await _core.ReleaseAllQuietlyAsync().ConfigureAwait(false);
+            await _core.ReleaseButtonsQuietlyAsync().ConfigureAwait(false);
         }
         finally
         {

@@ -109,6 +109,34 @@ internal sealed partial class SessionCore
         }
     }
 
+    /// <summary>Mouse buttons pressed with DownAsync and not released yet (released at dispose).</summary>
+    public HashSet<MouseButton> HeldButtons { get; } = [];
+
+    /// <summary>Releases held mouse buttons, ignoring failures (at dispose).</summary>
+    public async Task ReleaseButtonsQuietlyAsync()
+    {
+        MouseButton[] held;
+        lock (HeldButtons)
+        {
+            held = [.. HeldButtons];
+            HeldButtons.Clear();
+        }
+
+        foreach (var button in held)
+        {
+            try
+            {
+                await Parts.Mouse.UpAsync(button, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Best effort at dispose.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                OperatorLog.ReleaseFailed(Logger, e);
+            }
+        }
+    }
+
     public static string Leds(byte leds) => string.Create(
         CultureInfo.InvariantCulture,
         $"0x{leds:X2} (Num {OnOff(leds & 1)}, Caps {OnOff(leds & 2)}, Scroll {OnOff(leds & 4)})");

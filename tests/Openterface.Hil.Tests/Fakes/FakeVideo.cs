@@ -60,6 +60,8 @@ internal sealed class FakeVideo : IVideoFeed, IDisposable
 
     public Scene SceneOf(Frame frame) => _shown[frame.Sequence];
 
+    public Scene SceneAt(long sequence) => _shown[sequence];
+
     public Frame? TryGetLatest() => _latest?.Share();
 
     public ValueTask<Frame> WaitForFrameAsync(long capturedAfterTimestamp, CancellationToken cancellationToken)

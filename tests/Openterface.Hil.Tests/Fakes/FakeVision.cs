@@ -61,7 +61,14 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         var seen = new Dictionary<byte, Rectangle>();
         for (var y = area.Top; y < area.Bottom; y++)
         {
-            for (var x = area.Left; x < area.Right; x++)
+            var row = pixels.Slice((y * frame.Stride) + area.Left, area.Width);
+            var first = row.IndexOfAnyInRange((byte)120, (byte)255);
+            if (first < 0)
+            {
+                continue;
+            }
+
+            for (var x = area.Left + first; x < area.Right; x++)
             {
                 var shade = pixels[(y * frame.Stride) + x];
                 if (_shades.Of(shade) is { } hit && hit.Needle == needle)
@@ -72,17 +79,35 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
             }
         }
 
-        foreach (var (shade, bounds) in seen)
+        foreach (var shade in seen.Keys)
         {
             var score = _shades.Of(shade)!.Value.Score;
             if (score > best.Score)
             {
-                best = (score, bounds);
+                // Seen in the search area; like a template, the match covers the whole patch.
+                best = (score, PatchBounds(frame, shade));
             }
         }
 
         var click = new Point(best.Bounds.X + (best.Bounds.Width / 2), best.Bounds.Y + (best.Bounds.Height / 2));
         return new NeedleMatch(needle, best.Score >= known.Threshold, best.Score, known.Threshold, best.Bounds, click, null);
+    }
+
+    private static Rectangle PatchBounds(Frame frame, byte shade)
+    {
+        var bounds = Rectangle.Empty;
+        for (var y = 0; y < frame.Height; y++)
+        {
+            var row = frame.Pixels.Slice(y * frame.Stride, frame.Width);
+            var first = row.IndexOf(shade);
+            if (first >= 0)
+            {
+                var cells = new Rectangle(first, y, row.LastIndexOf(shade) - first + 1, 1);
+                bounds = bounds.IsEmpty ? cells : Rectangle.Union(bounds, cells);
+            }
+        }
+
+        return bounds;
     }
 
     public NeedleEvidence Explain(Frame frame, NeedleMatch match) =>
@@ -105,14 +130,32 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
         var pa = a.Pixels;
         var pb = b.Pixels;
-        for (var i = 0; i < pa.Length; i++)
+        if (pa.SequenceEqual(pb))
         {
-            if (pa[i] != pb[i])
+            return new ScreenDifference(0, 0, Rectangle.Empty);
+        }
+
+        for (var y = 0; y < a.Height; y++)
+        {
+            var ra = pa.Slice(y * a.Stride, a.Stride);
+            var rb = pb.Slice(y * a.Stride, a.Stride);
+            var first = ra.CommonPrefixLength(rb);
+            if (first == ra.Length)
             {
-                changed++;
-                var (y, x) = Math.DivRem(i, a.Stride);
-                (minX, minY, maxX, maxY) = (Math.Min(minX, x), Math.Min(minY, y), Math.Max(maxX, x), Math.Max(maxY, y));
+                continue;
             }
+
+            var last = first;
+            for (var x = first; x < ra.Length; x++)
+            {
+                if (ra[x] != rb[x])
+                {
+                    changed++;
+                    last = x;
+                }
+            }
+
+            (minX, minY, maxX, maxY) = (Math.Min(minX, first), Math.Min(minY, y), Math.Max(maxX, last), Math.Max(maxY, y));
         }
 
         var bounds = changed == 0 ? Rectangle.Empty : Rectangle.FromLTRB(minX, minY, maxX + 1, maxY + 1);

@@ -17,6 +17,12 @@ internal sealed class Scene
         Shade = (byte)(20 + (Interlocked.Increment(ref s_next) % 70));
     }
 
+    private Scene(string name, byte shade)
+    {
+        Name = name;
+        Shade = shade;
+    }
+
     public string Name { get; }
 
     public byte Shade { get; }
@@ -27,6 +33,15 @@ internal sealed class Scene
 
     /// <summary>The target's picture inside the frame; the rest is black (letterbox). Null = the whole frame.</summary>
     public Rectangle? Picture { get; init; }
+
+    /// <summary>A scene with the same background and words (e.g. the same screen with a cursor blinked on).</summary>
+    public Scene Like(string name)
+    {
+        var copy = new Scene(name, Shade) { Picture = Picture };
+        copy.Words.AddRange(Words);
+        copy.Needles.AddRange(Needles);
+        return copy;
+    }
 
     public Scene WithNeedle(string needle, int x, int y, double score, int width = 40, int height = 20)
     {
