@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Openterface.Hil.Simulator;
 
@@ -10,6 +11,7 @@ namespace Openterface.Hil.NUnit;
 public static class SimulatorLauncher
 {
     [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries", Justification = "Registering the simulator when the NUnit integration loads is the point: tests need no set-up call.")]
     internal static void Register() => HilSession.RegisterVirtualRigLauncher(LaunchAsync);
 
     /// <summary>Starts a virtual rig and describes it as endpoints a session opens like a real rig's.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Openterface.Hil.Device;
 using Openterface.Hil.Imaging;
 using Openterface.Hil.Video;
@@ -7,12 +6,11 @@ namespace Openterface.Hil.Adapters;
 
 /// <summary>
 /// Opens a real (or simulated, through its URIs) rig: the Mini-KVM's serial link, the capture stream, needles, OCR.
-/// Registered as the session's connector when this assembly loads.
+/// The session's connector unless a test replaces <see cref="RigConnectors.Current"/>.
 /// </summary>
 internal sealed class ProductionRigConnector : IRigConnector
 {
-    [ModuleInitializer]
-    internal static void Register() => RigConnectors.Current ??= new ProductionRigConnector();
+    public static ProductionRigConnector Instance { get; } = new();
 
     public async Task<RigParts> ConnectAsync(RigEndpoints endpoints, HilOptions options, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal sealed class NeedleVisionAdapter(NeedleSet? needles, string? folder, Ne
         return new NeedleEvidence(
             TryMake(() => MatchOverlay.Draw(frame, result)),
             TryMake(() => MatchOverlay.Diff(frame, needle, result)),
-            TryMake(() => needle.MatchAreaImage()));
+            TryMake(() => needle.Templates[^1].Colour.Share()));
     }
 
     private Needle Find(string nameOrTag) => needles is null

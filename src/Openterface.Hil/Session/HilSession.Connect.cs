@@ -12,8 +12,7 @@ public sealed partial class HilSession
     public static async Task<HilSession> ConnectAsync(HilOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var connector = RigConnectors.Current ?? throw new InvalidOperationException(
-            "No rig connector is registered in this build: Openterface.Hil was built without its Device/Video adapters.");
+        var connector = RigConnectors.Current ?? Adapters.ProductionRigConnector.Instance;
         IAsyncDisposable? virtualRig = null;
         RigEndpoints endpoints;
         if (options.Target is { } target && target.StartsWith("sim:", StringComparison.OrdinalIgnoreCase))
