@@ -7,6 +7,7 @@ public sealed class HilAllureRunTests
 {
     private static TempDirectory? results;
     private static Dictionary<string, JsonElement> byName = [];
+    private static List<JsonElement> all = [];
 
     [OneTimeSetUp]
     public async Task RunTheTestData()
@@ -15,10 +16,11 @@ public sealed class HilAllureRunTests
         using var child = TestDataProcess.Start("run", results.Path, "DeliberateFailure");
         var (exitCode, stdout, stderr) = await child.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Assert.That(exitCode, Is.Zero, stderr);
-        Assert.That(stdout, Does.Contain("total=15"), stdout + stderr);
-        byName = Directory.GetFiles(results.Path, "*-result.json")
-            .Select(f => JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.Clone())
-            .ToDictionary(r => r.GetProperty("name").GetString()!, StringComparer.Ordinal);
+        Assert.That(stdout, Does.Contain("total=16"), stdout + stderr);
+        all = [.. Directory.GetFiles(results.Path, "*-result.json").Select(f => JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.Clone())];
+        // A retried test has one result per attempt; the latest is the outcome.
+        byName = all.GroupBy(r => r.GetProperty("name").GetString()!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.GetProperty("start").GetInt64()), StringComparer.Ordinal);
     }
 
     [OneTimeTearDown]
@@ -44,9 +46,26 @@ public sealed class HilAllureRunTests
     }
 
     [Test]
-    public void Every_test_has_one_result_file()
+    public void Every_test_has_a_result_and_every_retry_attempt_its_own()
     {
-        Assert.That(byName, Has.Count.EqualTo(15));
+        Assert.Multiple(() =>
+        {
+            Assert.That(byName, Has.Count.EqualTo(16));
+            Assert.That(all, Has.Count.EqualTo(17));
+        });
+    }
+
+    [Test]
+    public void A_test_that_passes_on_retry_is_flaky_and_keeps_its_history_id()
+    {
+        var attempts = all.Where(r => r.GetProperty("name").GetString() == "Passes_on_retry")
+            .OrderBy(r => r.GetProperty("start").GetInt64()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(attempts.Select(a => a.GetProperty("status").GetString()), Is.EqualTo(new[] { "failed", "passed" }));
+            Assert.That(attempts[1].GetProperty("statusDetails").GetProperty("flaky").GetBoolean(), Is.True);
+            Assert.That(attempts[0].GetProperty("historyId").GetString(), Is.EqualTo(attempts[1].GetProperty("historyId").GetString()));
+        });
     }
 
     [Test]
