@@ -33,8 +33,16 @@ public static class HilAllure
             return false;
         }
 
-        test.Attach(name, mediaType, extension, content);
-        return true;
+        try
+        {
+            test.Attach(name, mediaType, extension, content);
+            return true;
+        }
+        catch (Exception e) when (IsReportingFailure(e))
+        {
+            SelfLog($"could not attach '{name}'", e);
+            return false;
+        }
     }
 
     /// <summary>Records a run-wide fact in environment.properties ("Rig generation", "Chip version", "Capture mode").</summary>
@@ -50,9 +58,16 @@ public static class HilAllure
 
     internal static void BeginTest(ITest test)
     {
-        var current = Run();
-        var testCase = new AllureTestCase(current.Writer, NUnitTestDescriber.Describe(test), current.TimeProvider);
-        Running[test.Id] = testCase;
+        try
+        {
+            var current = Run();
+            var testCase = new AllureTestCase(current.Writer, NUnitTestDescriber.Describe(test), current.TimeProvider);
+            Running[test.Id] = testCase;
+        }
+        catch (Exception e) when (IsReportingFailure(e))
+        {
+            SelfLog($"no Allure result for '{test.FullName}'", e);
+        }
     }
 
     internal static void EndTest(ITest test)
@@ -62,17 +77,39 @@ public static class HilAllure
             return;
         }
 
-        var result = TestContext.CurrentContext.Result;
-        var (status, message) = NUnitOutcome.Map(result.Outcome, result.Message, result.StackTrace);
-        var flaky = status == AllureStatus.Passed && TestContext.CurrentContext.CurrentRepeatCount > 0
-            && test.Method?.GetCustomAttributes<RetryAttribute>(true).Length > 0;
-        testCase.Finish(status, message, NullIfEmpty(result.StackTrace), flaky);
-        Written[test.Id] = testCase.Result.Uuid;
+        try
+        {
+            var result = TestContext.CurrentContext.Result;
+            var (status, message) = NUnitOutcome.Map(result.Outcome, result.Message, result.StackTrace);
+            var flaky = status == AllureStatus.Passed && TestContext.CurrentContext.CurrentRepeatCount > 0
+                && test.Method?.GetCustomAttributes<RetryAttribute>(true).Length > 0;
+            testCase.Finish(status, message, NullIfEmpty(result.StackTrace), flaky);
+            Written[test.Id] = testCase.Result.Uuid;
+        }
+        catch (Exception e) when (IsReportingFailure(e))
+        {
+            SelfLog($"could not write the Allure result of '{test.FullName}'", e);
+        }
     }
 
     /// <summary>At the end of the assembly: results for tests that never ran (ignored, failed one-time set-up) and fixture containers.</summary>
-    internal static void EndAssembly(ITestResult assemblyResult) =>
-        FixtureSweep.Write(Run(), assemblyResult, Written);
+    internal static void EndAssembly(ITestResult assemblyResult)
+    {
+        try
+        {
+            FixtureSweep.Write(Run(), assemblyResult, Written);
+        }
+        catch (Exception e) when (IsReportingFailure(e))
+        {
+            SelfLog("could not write fixture containers", e);
+        }
+    }
+
+    // Reporting must never fail a test (Serilog's rule): file-system trouble is reported on the progress stream.
+    private static bool IsReportingFailure(Exception e) => e is IOException or UnauthorizedAccessException or HilException;
+
+    private static void SelfLog(string what, Exception e) =>
+        TestContext.Progress.WriteLine($"HilAllure: {what}: {e.Message}");
 
     private static AllureRun Run()
     {

@@ -74,6 +74,12 @@ public sealed class DeliberateOutcomes
         throw new ExpectationFailedException($"Login with '{password}' was refused.");
     }
 
+    private static int flakyAttempts;
+
+    [Test]
+    [Retry(2)]
+    public void Passes_on_retry() => Assert.That(Interlocked.Increment(ref flakyAttempts), Is.GreaterThan(1), "first attempt fails");
+
     [Test]
     public void Attaches_evidence_then_fails()
     {

@@ -18,6 +18,27 @@ public sealed class DevicePoolTests
     }
 
     [Test]
+    public async Task A_waiting_lease_gets_the_rig_once_it_is_released()
+    {
+        using var dir = new TempDirectory();
+        var time = new ManualTimeProvider(Now);
+        var pool = Pool(dir, time, "bench-a");
+        var first = await pool.LeaseAsync("t1", TimeSpan.Zero);
+
+        var waiting = pool.LeaseAsync("t2", TimeSpan.FromMinutes(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(waiting.IsCompleted, Is.False, "the rig is busy, so the second lease waits");
+            Assert.That(time.PendingTimers, Is.EqualTo(1));
+        });
+
+        await first.DisposeAsync();
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        await using var second = await waiting;
+        Assert.That(second.Rig.Name, Is.EqualTo("bench-a"));
+    }
+
+    [Test]
     public async Task Disposing_a_lease_frees_the_rig_and_removes_the_lease_file()
     {
         using var dir = new TempDirectory();

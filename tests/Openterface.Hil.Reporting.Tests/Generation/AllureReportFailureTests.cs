@@ -6,22 +6,32 @@ public sealed class AllureReportFailureTests
     public async Task A_failing_allure_run_reports_its_stderr()
     {
         using var dir = new TempDirectory();
-        var fake = dir.Combine("allure");
-        await File.WriteAllTextAsync(fake, "#!/bin/sh\necho 'results are corrupt: bad json' >&2\nexit 3\n");
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Ignore("Needs a POSIX shell script as a stand-in for allure.");
-        }
-        else
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var fake = FakeAllure(dir, "#!/bin/sh\necho 'results are corrupt: bad json' >&2\nexit 3\n");
         var results = dir.Combine("results");
         ResultsFolder.Start(results).Finish(AllureStatus.Passed);
 
         var error = Assert.ThrowsAsync<HilException>(() =>
             new AllureReportGenerator(fake).GenerateAsync(new AllureReportRequest(results, dir.Combine("out"), false)));
         Assert.That(error!.Message, Does.Contain("exit code 3").And.Contain("results are corrupt: bad json"));
+    }
+
+    [Test]
+    public async Task Regenerating_into_a_previous_report_folder_replaces_it()
+    {
+        using var dir = new TempDirectory();
+        var fake = FakeAllure(dir, "#!/bin/sh\n# allure generate RESULTS --output OUT ...\nmkdir -p \"$4\" && echo '<html>new</html>' > \"$4/index.html\"\n");
+        var results = dir.Combine("results");
+        ResultsFolder.Start(results).Finish(AllureStatus.Passed);
+        var output = Directory.CreateDirectory(dir.Combine("report")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(output, "index.html"), "<html>old</html>");
+        await File.WriteAllTextAsync(Path.Combine(output, "stale.js"), "old");
+
+        var report = await new AllureReportGenerator(fake).GenerateAsync(new AllureReportRequest(results, output, false));
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(report.IndexPath), Does.Contain("new"));
+            Assert.That(File.Exists(Path.Combine(output, "stale.js")), Is.False);
+        });
     }
 
     [Test]
@@ -51,5 +61,22 @@ public sealed class AllureReportFailureTests
     {
         var config = AllureReportGenerator.BuildConfig(new AllureReportRequest("r", "o", SingleFile: true, ReportName: "Nightly"));
         Assert.That(config, Does.Contain("\"singleFile\": true").And.Contain("\"awesome\"").And.Contain("Nightly"));
+    }
+
+    /// <summary>A shell script standing in for allure (POSIX only).</summary>
+    private static string FakeAllure(TempDirectory dir, string script)
+    {
+        var path = dir.Combine("allure");
+        File.WriteAllText(path, script);
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("Needs a POSIX shell script as a stand-in for allure.");
+        }
+        else
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
     }
 }

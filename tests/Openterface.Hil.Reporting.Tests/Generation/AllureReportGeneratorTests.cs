@@ -58,17 +58,6 @@ public sealed class AllureReportGeneratorTests
         });
     }
 
-    [Test]
-    public async Task Regenerating_into_the_same_folder_replaces_the_old_report()
-    {
-        using var dir = new TempDirectory();
-        var results = WriteSampleResults(dir.Combine("allure-results"));
-        var output = dir.Combine("report");
-        await Generator().GenerateAsync(new AllureReportRequest(results, output, SingleFile: true));
-        var second = await Generator().GenerateAsync(new AllureReportRequest(results, output, SingleFile: true));
-        Assert.That(File.Exists(second.IndexPath), Is.True);
-    }
-
     private static AllureReportGenerator Generator() =>
         new(AllureTool.Locate(AllureTool.DefaultStartDirectories(), Environment.GetEnvironmentVariable));
 

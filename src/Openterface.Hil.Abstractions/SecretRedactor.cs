@@ -1,9 +1,10 @@
-namespace Openterface.Hil.Reporting;
+namespace Openterface.Hil;
 
 /// <summary>
-/// Process-wide registry of secrets (passwords typed into the target). The Allure writer replaces every registered
-/// secret in every string it writes (names, parameters, messages, traces, text attachments) with
-/// <see cref="Mask"/>, as a second line of defence behind the operator's own redaction.
+/// Process-wide registry of secrets (passwords typed into the target). The operator registers each secret it types;
+/// the Allure writer (Openterface.Hil.Reporting) replaces every registered secret in every string it writes (names,
+/// parameters, messages, traces, text attachments) with <see cref="Mask"/>, a second line of defence behind the
+/// operator's own redaction. Lives here, at the bottom of the dependency graph, so both can reach it.
 /// </summary>
 public static class SecretRedactor
 {
