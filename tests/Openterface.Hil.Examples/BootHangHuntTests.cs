@@ -29,7 +29,7 @@ public sealed class BootHangHuntTests : HilTest
                 Assert.Fail($"Boot {boot} of {Boots} did not reach the login prompt within 20 s; its video is attached.");
             }
 
-            TestContext.Progress.WriteLine($"boot {boot}/{Boots}: login prompt reached");
+            await TestContext.Progress.WriteLineAsync($"boot {boot}/{Boots}: login prompt reached");
         }
     }
 }

@@ -62,7 +62,7 @@ public abstract class HilTest
         if (Settings.UsesSimulator)
         {
             _simulator = await VirtualRig.StartAsync(
-                ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), CancellationToken.None);
+                ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), CancellationToken.None).ConfigureAwait(false);
             var endpoints = SimulatorLauncher.Describe(_simulator, ownsRig: false);
             options = ConfigureOptions(new HilOptions
             {
@@ -78,7 +78,7 @@ public abstract class HilTest
         }
         else
         {
-            _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait);
+            _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait).ConfigureAwait(false);
             options = ConfigureOptions(new HilOptions
             {
                 Serial = _lease.Rig.Serial,
@@ -92,7 +92,7 @@ public abstract class HilTest
             HilAllure.SetEnvironment("Rig", _lease.Rig.Name);
         }
 
-        _session = await HilSession.ConnectAsync(options);
+        _session = await HilSession.ConnectAsync(options).ConfigureAwait(false);
     }
 
     [TearDown]
@@ -102,7 +102,7 @@ public abstract class HilTest
         {
             if (_session is { } session && TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
             {
-                await FailureEvidence.AttachAsync(session);
+                await FailureEvidence.AttachAsync(session).ConfigureAwait(false);
             }
         }
         finally
@@ -110,19 +110,19 @@ public abstract class HilTest
             if (_session is { } session)
             {
                 _session = null;
-                await session.DisposeAsync();
+                await session.DisposeAsync().ConfigureAwait(false);
             }
 
             if (_simulator is { } simulator)
             {
                 _simulator = null;
-                await simulator.DisposeAsync();
+                await simulator.DisposeAsync().ConfigureAwait(false);
             }
 
             if (_lease is { } lease)
             {
                 _lease = null;
-                await lease.DisposeAsync();
+                await lease.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

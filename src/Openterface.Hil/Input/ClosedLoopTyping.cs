@@ -21,10 +21,10 @@ internal sealed class ClosedLoopTyping
     public Task RunAsync(string text, bool secret, TypeOptions options, CancellationToken cancellationToken)
     {
         var field = options.VerifyIn!;
-        var shown = secret ? SecretRedactor.Mask : $"'{text}'";
+        var shown = secret ? SessionSecrets.Mask : $"'{text}'";
         return _core.Steps.RunAsync($"Type {(secret ? "secret" : shown)} verified in {field}", StepKind.Group, new Dictionary<string, string>
         {
-            ["text"] = secret ? SecretRedactor.Mask : text,
+            ["text"] = secret ? SessionSecrets.Mask : text,
             ["verify in"] = field.ToString(),
         }, async step =>
         {
@@ -103,11 +103,11 @@ internal sealed class ClosedLoopTyping
         var seen = read.Trim();
         var at = Correction(seen, text).Tail.Length == 0 ? seen.Length + 1 : text.Length - Correction(seen, text).Tail.Length + 1;
         var header = secret
-            ? $"Keyboard.TypeSecretAsync({SecretRedactor.Mask}, VerifyIn = {field})"
+            ? $"Keyboard.TypeSecretAsync({SessionSecrets.Mask}, VerifyIn = {field})"
             : $"Keyboard.TypeAsync('{text}', VerifyIn = {field})";
-        var expected = secret ? $"{SecretRedactor.Mask} (secret, {Keyboard.Characters(text.Length)})" : $"'{text}'";
+        var expected = secret ? $"{SessionSecrets.Mask} (secret, {Keyboard.Characters(text.Length)})" : $"'{text}'";
         var seenLine = secret
-            ? $"{SecretRedactor.Mask} (read {Keyboard.Characters(seen.Length)})"
+            ? $"{SessionSecrets.Mask} (read {Keyboard.Characters(seen.Length)})"
             : $"'{seen}' (first difference at character {at}; {corrections} correction(s) made)";
         var message = _core.Redact(FailureText.Build(header, expected, seenLine, frame, $"{Durations.Format(timeout)} per read-back", log));
         // The message quotes typed text: log it whole only for secrets (already masked) or with sensitive logging.

@@ -88,7 +88,7 @@ public sealed class Keyboard
         var layout = options?.Layout ?? _core.Options.Layout;
         var step = secret ? "Type secret" : $"Type '{text}'";
         var logged = secret ? "Type secret" : _core.Options.SensitiveLogging ? $"Type '{text}'" : $"Type {Characters(text.Length)}";
-        var parameters = new Dictionary<string, string> { ["text"] = secret ? SecretRedactor.Mask : text };
+        var parameters = new Dictionary<string, string> { ["text"] = secret ? SessionSecrets.Mask : text };
         if (layout is not null)
         {
             parameters["layout"] = layout;

@@ -38,8 +38,8 @@ public sealed partial class HilSession : IAsyncDisposable
 
     public PowerControl Power { get; }
 
-    /// <summary>Secrets typed so far; reporters pass collected text through <see cref="SecretRedactor.Redact"/>.</summary>
-    public SecretRedactor Secrets => _core.Redactor;
+    /// <summary>Secrets typed so far; reporters pass collected text through <see cref="SessionSecrets.Redact"/>.</summary>
+    public SessionSecrets Secrets => _core.Redactor;
 
     /// <summary>Scale applied to inherited timeouts; 1 until <see cref="CalibrateAsync"/> measures this rig.</summary>
     public double TimeoutFactor => _core.TimeoutFactor;

@@ -17,7 +17,7 @@ internal sealed partial class SessionCore
         Options = options;
         Time = options.TimeProvider;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(OperatorLog.Category);
-        Redactor = new SecretRedactor();
+        Redactor = new SessionSecrets();
         Steps = new StepRunner(options.StepListeners, Time, Logger, Redactor, parts.Video.TryGetLatest);
         Hid = new HidReadinessGate(this);
         Vision = new VisionContext(parts.Needles, parts.Text);
@@ -36,7 +36,7 @@ internal sealed partial class SessionCore
 
     public ILogger Logger { get; }
 
-    public SecretRedactor Redactor { get; }
+    public SessionSecrets Redactor { get; }
 
     public StepRunner Steps { get; }
 

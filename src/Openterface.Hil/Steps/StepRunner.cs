@@ -12,12 +12,12 @@ internal sealed class StepRunner
     private readonly IReadOnlyList<IStepListener> _listeners;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SecretRedactor _redactor;
+    private readonly SessionSecrets _redactor;
     private readonly Func<Frame?> _latestFrame;
     private readonly AsyncLocal<long?> _current = new();
     private long _nextId;
 
-    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SecretRedactor redactor, Func<Frame?> latestFrame)
+    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SessionSecrets redactor, Func<Frame?> latestFrame)
     {
         _listeners = listeners;
         _time = time;

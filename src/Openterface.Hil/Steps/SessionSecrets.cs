@@ -3,11 +3,12 @@ namespace Openterface.Hil;
 /// <summary>
 /// The secrets typed in a session. Everything the session writes (logs, step names and parameters, failure
 /// messages, call logs) passes through <see cref="Redact"/>; reporters should do the same with text they collect
-/// elsewhere (console output, serial transcripts).
+/// elsewhere (console output, serial transcripts). Each secret is also registered process-wide with
+/// <see cref="SecretRedactor"/>, which the Allure writer applies to everything it writes.
 /// </summary>
-public sealed class SecretRedactor
+public sealed class SessionSecrets
 {
-    public const string Mask = "***";
+    public const string Mask = SecretRedactor.Mask;
 
     private readonly Lock _gate = new();
     private string[] _secrets = [];
@@ -21,6 +22,7 @@ public sealed class SecretRedactor
             return;
         }
 
+        SecretRedactor.Register(secret);
         lock (_gate)
         {
             if (!_secrets.Contains(secret, StringComparer.Ordinal))
