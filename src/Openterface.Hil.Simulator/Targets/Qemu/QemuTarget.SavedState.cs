@@ -138,6 +138,13 @@ public sealed partial class QemuTarget
                 return;
             }
 
+            if (state == "paused")
+            {
+                // The state was saved from a stopped VM (stop, then migrate), so QEMU does not autostart it.
+                await client.ExecuteAsync("cont", cancellationToken: cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (state is not ("inmigrate" or "prelaunch") || _timeProvider.GetElapsedTime(started) > timeout)
             {
                 throw new QemuTargetException(
