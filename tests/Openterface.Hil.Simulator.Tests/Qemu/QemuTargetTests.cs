@@ -108,6 +108,25 @@ public class QemuTargetTests
 
     [Test]
     [Order(6)]
+    public async Task Absolute_pointer_moves_reach_the_guest_as_usb_tablet_reports()
+    {
+        var mark = _target.SerialLogLength;
+        await UsKeyboard.TypeAsync(_target, "dd if=/dev/hidraw1 bs=64 count=1 2>/dev/null | od -An -tx1 > /dev/ttyS0; echo HID-DONE > /dev/ttyS0\n");
+
+        // dd may open the tablet's hidraw node a moment after Enter: keep moving until one report got through.
+        // QEMU's tablet report is buttons, x (LE16), y (LE16), wheel; 2048 -> 16384 (00 40), 1024 -> 8192 (00 20).
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; !_target.ReadSerialLog(mark).Contains("HID-DONE", StringComparison.Ordinal) && watch.Elapsed < Boot; i++)
+        {
+            await (i % 2 == 0 ? _target.PointerAbsoluteAsync(2048, 1024, 0, 0) : _target.PointerAbsoluteAsync(1024, 2048, 0, 0));
+            await Task.Delay(200);
+        }
+
+        Assert.That(_target.ReadSerialLog(mark), Does.Match("00 00 40 00 20 00|00 00 20 00 40 00"));
+    }
+
+    [Test]
+    [Order(7)]
     public async Task The_usb_switch_hands_the_disk_to_the_guest_and_back_to_the_host()
     {
         var version = Path.Combine(Path.GetTempPath(), $"VERSION-{Guid.NewGuid():N}");
@@ -130,7 +149,7 @@ public class QemuTargetTests
     }
 
     [Test]
-    [Order(7)]
+    [Order(8)]
     public async Task Reset_reboots_to_grub_and_both_reset_events_are_counted()
     {
         var resets = _target.ResetEvents;
@@ -145,7 +164,7 @@ public class QemuTargetTests
     }
 
     [Test]
-    [Order(8)]
+    [Order(9)]
     public async Task Power_off_shows_no_signal_and_power_on_cold_boots_to_grub()
     {
         await _target.PowerAsync(VirtualPowerAction.Off);
@@ -167,7 +186,7 @@ public class QemuTargetTests
     }
 
     [Test]
-    [Order(9)]
+    [Order(10)]
     public async Task The_grub_power_off_entry_halts_the_guest_and_power_on_boots_it_again()
     {
         await UsKeyboard.PressAsync(_target, UsKeyboard.Down, times: 4);
@@ -182,7 +201,7 @@ public class QemuTargetTests
     }
 
     [Test]
-    [Order(10)]
+    [Order(11)]
     public async Task Recovery_mode_boots_with_a_visibly_different_banner_and_prompt()
     {
         var mark = _target.SerialLogLength;
@@ -207,7 +226,7 @@ public class QemuTargetTests
     }
 
     [Test]
-    [Order(11)]
+    [Order(12)]
     public async Task Caps_lock_presses_toggle_the_inferred_led()
     {
         var changes = new List<byte>();
