@@ -2,7 +2,9 @@
 # Sourced by ci/setup. Builds the QEMU virtual-target image from fixtures/targets/qemu into
 # .cache/targets/qemu/<recipe hash>/ only when the recipe changed, and points .cache/targets/qemu/current at it.
 # Saved VM states (fast start) live next to the image, so a new recipe also drops the old states.
-hil_target_hash=$(tree_hash fixtures/targets/qemu)
+# The key covers what goes into the image (not README.md: a doc edit must not rebuild or drop the saved states).
+hil_target_hash=$(tree_hash fixtures/targets/qemu/build-image fixtures/targets/qemu/image.conf \
+  fixtures/targets/qemu/grub.cfg fixtures/targets/qemu/rootfs)
 hil_target_root="$CACHE/targets/qemu"
 hil_target_dir="$hil_target_root/$hil_target_hash"
 if [ -f "$hil_target_dir/hil-target.iso" ]; then

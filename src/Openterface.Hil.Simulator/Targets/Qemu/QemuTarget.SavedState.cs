@@ -55,10 +55,41 @@ public sealed partial class QemuTarget
             await WaitForSerialTextAsync("login:", _options.BootTimeout, offset, cancellationToken).ConfigureAwait(false);
         }
 
-        // Let the console finish drawing what the serial log already shows (tty1's getty starts with ttyS0's).
-        await Task.Delay(TimeSpan.FromMilliseconds(500), _timeProvider, cancellationToken).ConfigureAwait(false);
+        // GRUB draws the serial mirror before the (slower) VGA console, so the serial log runs ahead of the screen:
+        // wait for the screen to settle. Linux's blinking cursor never settles; its console is fast, so 1 s does.
+        if (point == QemuStartPoint.GrubMenu)
+        {
+            await WaitForStillScreenAsync(_qemu.Client, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
         await SaveStateAsync(_qemu.Client, statePath, cancellationToken).ConfigureAwait(false);
         LastStart = $"cold boot to {point}; saved the state for the next power-on";
+    }
+
+    /// <summary>Waits (at most 5 s) until two screen grabs 250 ms apart are identical.</summary>
+    private async Task WaitForStillScreenAsync(QmpClient client, CancellationToken cancellationToken)
+    {
+        using var capture = new QmpScreenCapture();
+        byte[]? previous = null;
+        var started = _timeProvider.GetTimestamp();
+        while (_timeProvider.GetElapsedTime(started) < TimeSpan.FromSeconds(5))
+        {
+            using (var frame = await capture.CaptureAsync(client, cancellationToken).ConfigureAwait(false))
+            {
+                if (previous is not null && frame.Pixels.SequenceEqual(previous))
+                {
+                    return;
+                }
+
+                previous = frame.Pixels.ToArray();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task SaveStateAsync(QmpClient client, string statePath, CancellationToken cancellationToken)
@@ -105,6 +136,13 @@ public sealed partial class QemuTarget
             if (state == "running")
             {
                 return;
+            }
+
+            if (state == "paused")
+            {
+                // The state was saved from a stopped VM (stop, then migrate), so QEMU does not autostart it.
+                await client.ExecuteAsync("cont", cancellationToken: cancellationToken).ConfigureAwait(false);
+                continue;
             }
 
             if (state is not ("inmigrate" or "prelaunch") || _timeProvider.GetElapsedTime(started) > timeout)
