@@ -46,14 +46,12 @@ public static class FrameSources
         }
     }
 
-    /// <summary>Schemes served outside this folder (the QEMU display source is wired in here).</summary>
+    /// <summary>Schemes served outside this folder: the QEMU display (Video/Qemu).</summary>
     private static Task<IFrameSource> OpenOtherAsync(
-        Uri parsed, string uri, FrameSourceOptions options, CancellationToken cancellationToken)
-    {
-        _ = options;
-        _ = cancellationToken;
-        throw Unknown(uri, $"scheme '{parsed.Scheme}' is not supported by this build");
-    }
+        Uri parsed, string uri, FrameSourceOptions options, CancellationToken cancellationToken) =>
+        parsed.Scheme == "qmp"
+            ? QmpFrameSource.OpenAsync(parsed, options.TimeProvider, cancellationToken)
+            : throw Unknown(uri, $"scheme '{parsed.Scheme}' is not supported");
 
     private static V4l2FrameSource OpenDevice(string device, FrameSourceOptions options)
     {

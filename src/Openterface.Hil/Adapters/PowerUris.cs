@@ -4,7 +4,8 @@ namespace Openterface.Hil.Adapters;
 
 /// <summary>
 /// Power switch URIs: none (no URI), <c>shell:COMMAND</c> where COMMAND contains <c>{state}</c> (replaced by
-/// on, off or reset) or gets the state appended, e.g. <c>shell:./plug.sh {state}</c> for a smart plug or relay.
+/// on, off or reset) or gets the state appended, e.g. <c>shell:./plug.sh {state}</c> for a smart plug or relay;
+/// <c>qmp:///path/qmp.sock</c> for a QEMU target.
 /// </summary>
 internal static class PowerUris
 {
@@ -21,8 +22,14 @@ internal static class PowerUris
             return new PowerSwitchAdapter(new ShellCommandPowerSwitch(With(template, "on"), With(template, "off"), With(template, "reset"), timeProvider));
         }
 
+        if (uri.StartsWith("qmp://", StringComparison.Ordinal))
+        {
+            return new PowerSwitchAdapter(new QemuPowerSwitch(new Uri(uri).LocalPath, timeProvider));
+        }
+
         throw new ArgumentException(
-            $"Power switch URI '{uri}' is not understood. Use 'shell:./your-script {{state}}' (called with on, off, reset) " +
+            $"Power switch URI '{uri}' is not understood. Use 'shell:./your-script {{state}}' (called with on, off, reset), " +
+            "'qmp:///path/qmp.sock' for a QEMU target " +
             "or pass an IPowerDriver in HilOptions.PowerSwitch.",
             nameof(uri));
     }
