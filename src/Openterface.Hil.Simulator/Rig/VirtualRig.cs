@@ -43,7 +43,9 @@ public sealed class VirtualRig : IAsyncDisposable
         IAsyncDisposable? serial = null;
         try
         {
-            var emulator = new Ch9329Emulator(target, new Ch9329EmulatorOptions { SupportsUsbSwitchCommand = true, UnsolicitedInfoOnLedChange = true });
+            // Presents itself like the current Mini-KVM generation (CH32V208, GET_INFO version byte 0x02), whose USB switch is
+            // the serial command 0x17, so the switch works without an MS2109 HID device.
+            var emulator = new Ch9329Emulator(target, new Ch9329EmulatorOptions { Version = 0x02, SupportsUsbSwitchCommand = true, UnsolicitedInfoOnLedChange = true });
             string serialUri;
             if (options.SerialTcpPort is { } port)
             {
