@@ -53,6 +53,7 @@ internal sealed partial class Ch9329Link
                 var info = ParseInfo(reply);
                 LastInfo = info;
                 _lastTraffic = _options.TimeProvider.GetTimestamp();
+                Epoch++;
                 return info;
             }
             catch (Exception e) when (e is ProtocolException or DeviceException { IsTransient: true })
