@@ -23,7 +23,8 @@ public sealed partial class MiniKvm : IAsyncDisposable
         var pacing = options.Pacing ?? KeyPacing.Default;
         Keyboard = new HidKeyboard(link, () => pacing, time, logger, options.Layout ?? KeyboardLayout.Us);
         Mouse = new HidMouse(link, () => pacing, time);
-        Usb = new UsbSwitch(link, () => OpenHidraw(options.HidrawPath ?? hidrawPath), time);
+        var openHid = options.OpenHid ?? OpenHidraw;
+        Usb = new UsbSwitch(link, () => openHid(options.HidrawPath ?? hidrawPath), time);
         link.StateChanged += (_, e) => LinkStateChanged?.Invoke(this, e);
         link.Reconnected = ReleaseAfterReconnectAsync;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;

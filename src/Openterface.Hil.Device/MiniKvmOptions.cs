@@ -42,6 +42,9 @@ public sealed class MiniKvmOptions
     /// <summary>sysfs root for discovery (tests point it at a fake tree).</summary>
     public string SysfsRoot { get; set; } = "/sys";
 
+    /// <summary>Opens the MS2109 HID node (path may be null); tests put a fake register file here.</summary>
+    internal Func<string?, IHidFeatureDevice?>? OpenHid { get; set; }
+
     /// <summary>Opens a port (URI, baud); tests put an in-memory emulator here.</summary>
     internal Func<string, int, CancellationToken, Task<ISerialPort>>? OpenPort { get; set; }
 }

@@ -122,19 +122,35 @@ public sealed class HidKeyboard
         SerialLog.Typing(_logger, text.Length, effective.Name);
         using var redaction = secret ? _link.RedactKeyboard() : null;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var sent = 0;
         try
         {
             var pacing = _pacing();
+            var epoch = _link.Epoch;
             foreach (var stroke in strokes)
             {
                 await SendAsync(stroke.Modifiers, [stroke.Usage], cancellationToken).ConfigureAwait(false);
                 await DelayAsync(pacing.Hold, cancellationToken).ConfigureAwait(false);
                 await SendAsync(KeyModifiers.None, [], cancellationToken).ConfigureAwait(false);
+                if (_link.Epoch != epoch)
+                {
+                    throw new DeviceException(
+                        $"The serial link to '{_link.Uri}' dropped and came back while typing (after {sent} of {strokes.Count} keystrokes); the target may have missed keys. "
+                        + "All keys were released after the reconnect; check the target and type again.",
+                        isTransient: false);
+                }
+
+                sent++;
                 await DelayAsync(pacing.Gap, cancellationToken).ConfigureAwait(false);
             }
 
             _held.Clear();
             _heldModifiers = KeyModifiers.None;
+        }
+        catch (DeviceException e) when (e.IsTransient)
+        {
+            await ReleaseAfterFailureAsync().ConfigureAwait(false);
+            throw new DeviceException($"Typing failed after {sent} of {strokes.Count} keystrokes: {e.Message}", isTransient: false, e);
         }
         catch
         {

@@ -16,7 +16,7 @@ internal sealed partial class Ch9329Link
                 SerialLog.Connected(_logger, uri, baud, info.VersionText, info.TargetEnumerated);
                 return;
             }
-            catch (DeviceException e) when (e is not DeviceNotFoundException && e.IsTransient)
+            catch (ProbeFailedException e)
             {
                 last = e;
             }
@@ -53,6 +53,7 @@ internal sealed partial class Ch9329Link
                 var info = ParseInfo(reply);
                 LastInfo = info;
                 _lastTraffic = _options.TimeProvider.GetTimestamp();
+                Epoch++;
                 return info;
             }
             catch (Exception e) when (e is ProtocolException or DeviceException { IsTransient: true })
@@ -63,7 +64,7 @@ internal sealed partial class Ch9329Link
 
         _lost = true;
         await ClosePortAsync().ConfigureAwait(false);
-        throw new DeviceException($"No valid GET_INFO reply on '{uri}' at {baud} baud: {failure?.Message}", isTransient: true, failure);
+        throw new ProbeFailedException($"No valid GET_INFO reply on '{uri}' at {baud} baud: {failure?.Message}", failure);
     }
 
     private async Task ReadLoopAsync(ISerialPort port, CancellationToken stop)

@@ -48,6 +48,9 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
 
     public ChipInfo? LastInfo { get; private set; }
 
+    /// <summary>Increments each time a port is (re)opened and answers; a change means the link dropped in between.</summary>
+    public int Epoch { get; private set; }
+
     public IReadOnlyList<string> Transcript => _transcript.Snapshot();
 
     public ISerialPort? Port => _port;

@@ -8,3 +8,12 @@ internal sealed class NoReplyException : DeviceException
     {
     }
 }
+
+/// <summary>A port opened but GET_INFO got no valid answer at that baud (the probe moves on to the next rate).</summary>
+internal sealed class ProbeFailedException : DeviceException
+{
+    public ProbeFailedException(string message, Exception? innerException)
+        : base(message, isTransient: true, innerException)
+    {
+    }
+}

@@ -86,7 +86,7 @@ public sealed class Ch9329FrameDecoder
             var actual = span[total - 1];
             if (expected != actual)
             {
-                var shown = Ch9329Frame.Hex(span[..total]);
+                var shown = Ch9329Frame.Hex(span[..Math.Min(total, 16)]) + (total > 16 ? " ..." : string.Empty);
                 var code = span[3];
                 Drop(1);
                 throw new ProtocolException(ProtocolError.BadChecksum, $"Frame '{shown}' has checksum '{actual:X2}', expected '{expected:X2}'; resynchronising.") { FrameCode = code };

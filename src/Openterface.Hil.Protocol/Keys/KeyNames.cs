@@ -31,6 +31,8 @@ internal static class KeyNames
     /// <summary>The canonical lower-case name of a usage ("enter", "a", "f10", "0").</summary>
     internal static string NameOf(HidUsage usage) => usage switch
     {
+        HidUsage.Return => "return2",
+        HidUsage.Menu => "hidmenu",
         >= HidUsage.D1 and <= HidUsage.D0 => usage == HidUsage.D0 ? "0" : ((int)usage - (int)HidUsage.D1 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => usage.ToString().ToLowerInvariant(),
     };
@@ -48,9 +50,8 @@ internal static class KeyNames
             keys[NameOf(usage)] = usage;
         }
 
-        // Aliases people type. "return" means Enter (the rarely used Return usage 0x9E stays reachable as "return2").
-        keys.Remove("return");
-        keys["return2"] = HidUsage.Return;
+        // Aliases people type. "return" means Enter and "menu" the context-menu key (Application); the rarely used
+        // usages Return 0x9E and Menu 0x76 stay reachable as "return2" and "hidmenu".
         (string Alias, HidUsage Usage)[] aliases =
         [
             ("return", HidUsage.Enter), ("ret", HidUsage.Enter), ("cr", HidUsage.Enter),

@@ -159,9 +159,12 @@ public sealed class RecordingTarget : IVirtualTarget
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Models units whose switch ignores the 0x17 command (Openterface QT issue #581).</summary>
+    public bool UsbSwitchStuck { get; set; }
+
     public ValueTask SetUsbSwitchAsync(bool toTarget, CancellationToken cancellationToken = default)
     {
-        UsbSwitchToTarget = toTarget;
+        UsbSwitchToTarget = UsbSwitchStuck ? UsbSwitchToTarget : toTarget;
         return ValueTask.CompletedTask;
     }
 
