@@ -126,6 +126,7 @@ public sealed class NeedleMatcher : IDisposable
             }
         }
 
+        AddNearCandidates(needle, frame);
         var best = _refined.Max(r => r.Value);
         _refined.Sort((a, b) =>
         {
@@ -155,6 +156,31 @@ public sealed class NeedleMatcher : IDisposable
         }
 
         return new Outcome(false, _refined[0].Offset, _refined[0].Value, colour, SearchScope.WholeFrame);
+    }
+
+    /// <summary>
+    /// Adds the best peaks around the recorded position, so that among equally good places (repeated text, identical
+    /// icons) the one nearest the recorded position wins even when the coarse level ranked it below others.
+    /// </summary>
+    private void AddNearCandidates(Needle needle, Frame frame)
+    {
+        var window = OffsetWindow.For(needle.Templates, 0, frame.Size, t => t.Area.Margin ?? needle.Margin ?? Options.Margin);
+        if (window.IsEmpty)
+        {
+            return;
+        }
+
+        _map.Compute(_pyramid.Level(0), 0, needle.Templates, Options, window);
+        _map.LocalMaxima(float.NegativeInfinity, _peaks);
+        _peaks.Sort((a, b) => _map.Values[b].CompareTo(_map.Values[a]));
+        for (var i = 0; i < _peaks.Count && i < 4; i++)
+        {
+            var offset = window.At(_peaks[i]);
+            if (!_refined.Exists(r => r.Offset == offset))
+            {
+                _refined.Add((offset, _map.Values[_peaks[i]]));
+            }
+        }
     }
 
     /// <summary>From a coarse offset down to full resolution, +-2 pixels at each level.</summary>
