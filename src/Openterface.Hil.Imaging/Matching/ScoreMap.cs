@@ -83,7 +83,7 @@ internal sealed unsafe class ScoreMap
     }
 
     /// <summary>Up to <paramref name="count"/> best offsets at least <paramref name="radius"/> apart (destroys the map).</summary>
-    internal void TopPeaks(int count, int radius, List<Point> into)
+    internal void TopPeaks(int count, int radius, List<(Point Offset, float Value)> into)
     {
         into.Clear();
         var values = Values;
@@ -96,7 +96,7 @@ internal sealed unsafe class ScoreMap
                 return;
             }
 
-            into.Add(Window.At(best));
+            into.Add((Window.At(best), values[best]));
             int bx = best % width, by = best / width;
             for (var y = Math.Max(0, by - radius); y <= Math.Min(height - 1, by + radius); y++)
             {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Drawing;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Openterface.Hil.Imaging;
 using Openterface.Hil.Imaging.Interop;
 
@@ -14,7 +17,7 @@ namespace Openterface.Hil.Benchmarks.Matching;
 /// Run: dotnet run -c Release --project tests/Openterface.Hil.Benchmarks -- --filter '*NeedleDecision*'
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[Config(typeof(InProcessShortConfig))]
 public class NeedleDecisionBenchmarks
 {
     private static readonly Dictionary<string, Rectangle> Regions = new(StringComparer.Ordinal)
@@ -99,6 +102,16 @@ public class NeedleDecisionBenchmarks
     {
         _python!.StandardInput.WriteLine();
         return _python.StandardOutput.ReadLine();
+    }
+
+    /// <summary>
+    /// In-process (the generated-project build exceeds BenchmarkDotNet's 2-minute build timeout on these loaded
+    /// machines), 3 warm-up and 15 measured iterations.
+    /// </summary>
+    public sealed class InProcessShortConfig : ManualConfig
+    {
+        public InProcessShortConfig() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15));
     }
 
     private static class Repo
