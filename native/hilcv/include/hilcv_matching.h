@@ -26,6 +26,11 @@ HILCV_API int32_t hilcv_frame_diff(const hilcv_view* a, const hilcv_view* b, int
 /* Per-pixel visual diff of two equally sized BGR views into dst (BGR): |a-b| amplified, changed pixels tinted red. */
 HILCV_API int32_t hilcv_diff_image(const hilcv_view* a, const hilcv_view* b, hilcv_view* dst);
 
+/* cv::matchTemplate with a mask, like hilcv_match_template, but on a private copy of the mask: OpenCV 4.6
+ * thresholds an 8-bit mask in place (255 -> 1), which would corrupt a caller's shared, read-only mask. */
+HILCV_API int32_t hilcv_match_template_masked(const hilcv_view* image, const hilcv_view* templ, const hilcv_view* mask,
+                                              int32_t method, float* result, int32_t result_stride);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,6 +7,8 @@
 namespace {
 thread_local cv::Mat diff_scratch;
 thread_local cv::Mat diff_max;
+thread_local cv::Mat mask_copy;
+thread_local cv::Mat match_scratch;
 }  // namespace
 
 extern "C" {
@@ -112,6 +114,28 @@ int32_t hilcv_diff_image(const hilcv_view* a, const hilcv_view* b, hilcv_view* d
         cv::Mat planes[3] = {cv::Mat::zeros(ma.size(), CV_8UC1), cv::Mat::zeros(ma.size(), CV_8UC1), amplified};
         cv::merge(planes, 3, red);
         cv::add(base, red, out);
+        return 0;
+    });
+}
+int32_t hilcv_match_template_masked(const hilcv_view* image, const hilcv_view* templ, const hilcv_view* mask,
+                                    int32_t method, float* result, int32_t result_stride) {
+    return hilcv::guarded("hilcv_match_template_masked", [&]() -> int32_t {
+        cv::Mat img = hilcv::wrap(image, "image");
+        cv::Mat tpl = hilcv::wrap(templ, "templ");
+        if (img.channels() != tpl.channels()) throw std::invalid_argument("image and template channel counts differ");
+        if (tpl.cols > img.cols || tpl.rows > img.rows) throw std::invalid_argument("template is larger than the image");
+        if (result == nullptr) throw std::invalid_argument("result is null");
+        int rw = img.cols - tpl.cols + 1;
+        int rh = img.rows - tpl.rows + 1;
+        if (result_stride < rw * static_cast<int32_t>(sizeof(float))) throw std::invalid_argument("result stride too short");
+        cv::Mat out(rh, rw, CV_32FC1, result, static_cast<size_t>(result_stride));
+        if (mask != nullptr) {
+            hilcv::wrap(mask, "mask").copyTo(mask_copy);
+            cv::matchTemplate(img, tpl, match_scratch, method, mask_copy);
+        } else {
+            cv::matchTemplate(img, tpl, match_scratch, method);
+        }
+        match_scratch.copyTo(out);
         return 0;
     });
 }

@@ -4,14 +4,15 @@ using Openterface.Hil.Imaging.Interop;
 namespace Openterface.Hil.Imaging;
 
 /// <summary>
-/// Screen change and stillness: counts pixels whose largest per-channel difference exceeds a threshold chosen
-/// above capture noise (JPEG recompression and scaler blur move pixels by less; see the FrameDiff tests), outside
-/// ignored rectangles (clocks, progress spinners).
+/// Screen change and stillness: both frames are reduced to grey and smoothed (3x3 Gaussian), then pixels whose
+/// difference exceeds a threshold chosen above capture noise count as changed, outside ignored rectangles (clocks,
+/// spinners). Grey, because JPEG's 4:2:0 chroma subsampling moves colour channels by 100+ at coloured text edges
+/// while the luma stays within a few levels (see the FrameDiff tests).
 /// </summary>
 public static class FrameDiff
 {
-    /// <summary>Per-channel difference (0..255) that counts as a change; JPEG q75 noise on text screens stays below it.</summary>
-    public const int DefaultThreshold = 48;
+    /// <summary>Grey difference (0..255) that counts as a change; JPEG q75-q85 noise on text screens stays below it.</summary>
+    public const int DefaultThreshold = 32;
 
     public static FrameDifference Compare(Frame a, Frame b, IReadOnlyList<Rectangle>? ignore = null) =>
         Compare(a, b, ignore, DefaultThreshold);
@@ -29,7 +30,8 @@ public static class FrameDiff
                 "Compare frames of one video mode.");
         }
 
-        using var second = a.Format == b.Format ? b.Share() : a.Format == PixelFormat.Gray8 ? b.ToGray() : b.ToBgr();
+        using var first = Smoothing.GreySmoothed(a);
+        using var second = Smoothing.GreySmoothed(b);
         var count = ignore?.Count ?? 0;
         var rects = count <= 16 ? stackalloc int[count * 4] : new int[count * 4];
         for (var i = 0; i < count; i++)
@@ -47,7 +49,7 @@ public static class FrameDiff
         fixed (int* pointer = rects)
         {
             HilCvNative.Check(
-                HilCvNative.FrameDiff(a.View(), second.View(), threshold, pointer, count, out changed, out x, out y, out w, out h),
+                HilCvNative.FrameDiff(first.View(), second.View(), threshold, pointer, count, out changed, out x, out y, out w, out h),
                 "Comparing frames");
         }
 

@@ -19,6 +19,10 @@ internal static unsafe partial class HilCvNative
         in HilCvView a, in HilCvView b, int threshold, int* ignoreXywh, int ignoreCount,
         out long changed, out int x, out int y, out int width, out int height);
 
+    [LibraryImport(Library, EntryPoint = "hilcv_match_template_masked")]
+    internal static partial int MatchTemplateMasked(
+        in HilCvView image, in HilCvView templ, HilCvView* mask, int method, float* result, int resultStride);
+
     [LibraryImport(Library, EntryPoint = "hilcv_diff_image")]
     internal static partial int DiffImage(in HilCvView a, in HilCvView b, in HilCvView dst);
 }

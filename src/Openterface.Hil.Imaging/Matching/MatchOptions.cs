@@ -24,10 +24,10 @@ public sealed class MatchOptions
     public double ColourTolerance { get; set; } = 40;
 
     /// <summary>Coarsest pyramid level keeps every template's short side at least this many pixels.</summary>
-    public int MinPyramidSide { get; set; } = 24;
+    public int MinPyramidSide { get; set; } = 16;
 
     /// <summary>Candidates taken from the coarse level and refined to full resolution in a whole-frame search.</summary>
-    public int CoarseCandidates { get; set; } = 4;
+    public int CoarseCandidates { get; set; } = 16;
 
     /// <summary>Scores this close to the best count as a tie; ties go to the candidate nearest the recorded position.</summary>
     public double TieTolerance { get; set; } = 0.005;

@@ -16,7 +16,7 @@ public sealed class NeedleMatcher : IDisposable
     private readonly FramePyramid _pyramid = new();
     private readonly ScoreMap _map = new();
     private readonly List<int> _peaks = [];
-    private readonly List<Point> _coarse = [];
+    private readonly List<(Point Offset, float Value)> _coarse = [];
     private readonly List<(Point Offset, float Value)> _refined = [];
 
     public NeedleMatcher(MatchOptions? options = null)
@@ -41,7 +41,7 @@ public sealed class NeedleMatcher : IDisposable
             Outcome? near = null;
             if (scope != SearchScope.WholeFrame)
             {
-                var window = OffsetWindow.For(needle.Templates, 0, frame.Size, t => t.Area.Margin ?? needle.Margin ?? Options.Margin);
+                var window = OffsetWindow.For(needle.Templates, 0, frame.Size, needle.Margin ?? Options.Margin);
                 if (!window.IsEmpty)
                 {
                     near = SearchNear(frame, needle, window);
@@ -87,7 +87,7 @@ public sealed class NeedleMatcher : IDisposable
     {
         _map.Compute(_pyramid.Level(0), 0, needle.Templates, Options, window);
         _map.LocalMaxima(0f, _peaks);
-        _peaks.Sort((a, b) => Distance(window.At(a)).CompareTo(Distance(window.At(b))) is var d && d != 0 ? d : _map.Values[b].CompareTo(_map.Values[a]));
+        SortNearestFirst(_peaks, window, _map.Values);
         for (var i = 0; i < _peaks.Count && i < MaxNearCandidates; i++)
         {
             var offset = window.At(_peaks[i]);
@@ -114,29 +114,22 @@ public sealed class NeedleMatcher : IDisposable
         var level = CoarseLevel(needle, frame);
         var window = OffsetWindow.For(needle.Templates, level, _pyramid.Level(level).Size, null);
         _map.Compute(_pyramid.Level(level), level, needle.Templates, Options, window);
-        var minSide = needle.Templates.Min(t => Math.Min(t.Grey.Width, t.Grey.Height)) >> level;
+        var minSide = int.MaxValue;
+        foreach (var t in needle.Templates)
+        {
+            minSide = Math.Min(minSide, Math.Min(t.Grey.Width, t.Grey.Height) >> level);
+        }
+
         _map.TopPeaks(Math.Max(1, Options.CoarseCandidates), Math.Max(2, minSide / 2), _coarse);
         _refined.Clear();
         foreach (var coarse in _coarse)
         {
-            var refined = Refine(needle, coarse, level);
-            if (!_refined.Exists(r => r.Offset == refined.Offset))
-            {
-                _refined.Add(refined);
-            }
+            var refined = Refine(needle, coarse.Offset, level);
+            AddCandidate(refined.Offset, refined.Value);
         }
 
-        var best = _refined.Max(r => r.Value);
-        _refined.Sort((a, b) =>
-        {
-            bool tieA = best - a.Value <= Options.TieTolerance, tieB = best - b.Value <= Options.TieTolerance;
-            if (tieA && tieB)
-            {
-                return Distance(a.Offset).CompareTo(Distance(b.Offset));
-            }
-
-            return tieA != tieB ? (tieA ? -1 : 1) : b.Value.CompareTo(a.Value);
-        });
+        AddNearCandidates(needle, frame);
+        RankCandidates();
         string? colour = null;
         foreach (var (offset, value) in _refined)
         {
@@ -155,6 +148,26 @@ public sealed class NeedleMatcher : IDisposable
         }
 
         return new Outcome(false, _refined[0].Offset, _refined[0].Value, colour, SearchScope.WholeFrame);
+    }
+
+    /// <summary>
+    /// Adds the best peaks around the recorded position, so that among equally good places (repeated text, identical
+    /// icons) the one nearest the recorded position wins even when the coarse level ranked it below others.
+    /// </summary>
+    private void AddNearCandidates(Needle needle, Frame frame)
+    {
+        var window = OffsetWindow.For(needle.Templates, 0, frame.Size, needle.Margin ?? Options.Margin);
+        if (window.IsEmpty)
+        {
+            return;
+        }
+
+        _map.Compute(_pyramid.Level(0), 0, needle.Templates, Options, window);
+        _map.TopPeaks(4, 2, _coarse);
+        foreach (var (offset, value) in _coarse)
+        {
+            AddCandidate(offset, value);
+        }
     }
 
     /// <summary>From a coarse offset down to full resolution, +-2 pixels at each level.</summary>
@@ -187,11 +200,13 @@ public sealed class NeedleMatcher : IDisposable
         while (level < 6)
         {
             var next = level + 1;
-            var small = needle.Templates.Any(t =>
+            var small = false;
+            foreach (var t in needle.Templates)
             {
                 var size = AreaTemplate.SizeAt(t.Bounds.Size, next);
-                return Math.Min(size.Width, size.Height) < Options.MinPyramidSide;
-            });
+                small |= Math.Min(size.Width, size.Height) < Options.MinPyramidSide;
+            }
+
             if (small || OffsetWindow.For(needle.Templates, next, AreaTemplate.SizeAt(frame.Size, next), null).IsEmpty)
             {
                 break;
@@ -273,6 +288,70 @@ public sealed class NeedleMatcher : IDisposable
             throw new ImagingException(
                 $"Needle '{needle.Name}' match areas span more than the {frame.Width}x{frame.Height} frame '{frame.Source}'. " +
                 "Record needles at the capture resolution, or check the capture mode.");
+        }
+    }
+
+    private void AddCandidate(Point offset, float value)
+    {
+        foreach (var r in _refined)
+        {
+            if (r.Offset == offset)
+            {
+                return;
+            }
+        }
+
+        _refined.Add((offset, value));
+    }
+
+    /// <summary>Best first; candidates tied with the best (within <see cref="MatchOptions.TieTolerance"/>) nearest the recorded position first.</summary>
+    private void RankCandidates()
+    {
+        var best = float.NegativeInfinity;
+        foreach (var r in _refined)
+        {
+            best = Math.Max(best, r.Value);
+        }
+
+        for (var i = 1; i < _refined.Count; i++)
+        {
+            var item = _refined[i];
+            var j = i - 1;
+            while (j >= 0 && Before(item, _refined[j], best))
+            {
+                _refined[j + 1] = _refined[j];
+                j--;
+            }
+
+            _refined[j + 1] = item;
+        }
+    }
+
+    private bool Before((Point Offset, float Value) a, (Point Offset, float Value) b, float best)
+    {
+        bool tieA = best - a.Value <= Options.TieTolerance, tieB = best - b.Value <= Options.TieTolerance;
+        if (tieA && tieB)
+        {
+            return Distance(a.Offset) < Distance(b.Offset);
+        }
+
+        return tieA != tieB ? tieA : a.Value > b.Value;
+    }
+
+    private static void SortNearestFirst(List<int> peaks, OffsetWindow window, Span<float> values)
+    {
+        for (var i = 1; i < peaks.Count; i++)
+        {
+            var item = peaks[i];
+            var j = i - 1;
+            while (j >= 0 && (Distance(window.At(item)) < Distance(window.At(peaks[j])) ||
+                              (Distance(window.At(item)) == Distance(window.At(peaks[j])) && values[item] > values[peaks[j]])))
+            {
+                peaks[j + 1] = peaks[j];
+                j--;
+            }
+
+            peaks[j + 1] = item;
         }
     }
 

@@ -14,8 +14,11 @@ internal readonly record struct OffsetWindow(int X0, int Y0, int Width, int Heig
 
     internal Point At(int index) => new(X0 + (index % Width), Y0 + (index / Width));
 
-    /// <summary>The offsets keeping every area inside a <paramref name="frame"/>-sized level, optionally within +-margin.</summary>
-    internal static OffsetWindow For(IReadOnlyList<AreaTemplate> templates, int level, Size frame, Func<AreaTemplate, int>? margin)
+    /// <summary>
+    /// The offsets keeping every area inside a <paramref name="frame"/>-sized level; with <paramref name="margin"/>,
+    /// also within +-margin (each area's own "margin" when its JSON has one).
+    /// </summary>
+    internal static OffsetWindow For(IReadOnlyList<AreaTemplate> templates, int level, Size frame, int? margin)
     {
         int x0 = int.MinValue, y0 = int.MinValue, x1 = int.MaxValue, y1 = int.MaxValue;
         foreach (var t in templates)
@@ -27,9 +30,9 @@ internal readonly record struct OffsetWindow(int X0, int Y0, int Width, int Heig
             y0 = Math.Max(y0, -ay);
             x1 = Math.Min(x1, frame.Width - ax - size.Width);
             y1 = Math.Min(y1, frame.Height - ay - size.Height);
-            if (margin is not null)
+            if (margin is { } defaultMargin)
             {
-                var m = margin(t) >> level;
+                var m = (t.Area.Margin ?? defaultMargin) >> level;
                 x0 = Math.Max(x0, -m);
                 y0 = Math.Max(y0, -m);
                 x1 = Math.Min(x1, m);

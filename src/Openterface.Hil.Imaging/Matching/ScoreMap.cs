@@ -52,19 +52,15 @@ internal sealed unsafe class ScoreMap
     internal double ScoreAt(Frame image, AreaTemplate template, Point offset) =>
         Score(image, 0, template, new OffsetWindow(offset.X, offset.Y, 1, 1))[0];
 
+    /// <summary>Index of the largest value (OpenCV's vectorised minMaxLoc over the pinned buffer).</summary>
     internal int ArgMax()
     {
-        var values = Values;
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
+        var data = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_combined));
+        var stride = Window.Width * sizeof(float);
+        HilCvNative.Check(
+            HilCvNative.MinMaxLoc(data, Window.Width, Window.Height, stride, out _, out _, out _, out _, out var x, out var y),
+            "Finding the best score");
+        return (y * Window.Width) + x;
     }
 
     /// <summary>Indices of local maxima (3x3) with a value of at least <paramref name="minimum"/>.</summary>
@@ -87,7 +83,7 @@ internal sealed unsafe class ScoreMap
     }
 
     /// <summary>Up to <paramref name="count"/> best offsets at least <paramref name="radius"/> apart (destroys the map).</summary>
-    internal void TopPeaks(int count, int radius, List<Point> into)
+    internal void TopPeaks(int count, int radius, List<(Point Offset, float Value)> into)
     {
         into.Clear();
         var values = Values;
@@ -100,7 +96,7 @@ internal sealed unsafe class ScoreMap
                 return;
             }
 
-            into.Add(Window.At(best));
+            into.Add((Window.At(best), values[best]));
             int bx = best % width, by = best / width;
             for (var y = Math.Max(0, by - radius); y <= Math.Min(height - 1, by + radius); y++)
             {
@@ -141,12 +137,12 @@ internal sealed unsafe class ScoreMap
         int rc;
         if (mask is null)
         {
-            rc = HilCvNative.MatchTemplate(image.View(region), grey.View(), null, method, result, window.Width * sizeof(float));
+            rc = HilCvNative.MatchTemplateMasked(image.View(region), grey.View(), null, method, result, window.Width * sizeof(float));
         }
         else
         {
             var maskView = mask.View();
-            rc = HilCvNative.MatchTemplate(image.View(region), grey.View(), &maskView, method, result, window.Width * sizeof(float));
+            rc = HilCvNative.MatchTemplateMasked(image.View(region), grey.View(), &maskView, method, result, window.Width * sizeof(float));
         }
 
         HilCvNative.Check(rc, "Template matching");
@@ -157,11 +153,17 @@ internal sealed unsafe class ScoreMap
             var s = scores[j];
             scores[j] = template.IsFlat
                 ? (float)Math.Max(0.0, 1.0 - (Math.Sqrt(Math.Max(0f, s) / counted) / FlatRmsRange))
-                : float.IsFinite(s) ? Math.Clamp(s, -1f, 1f) : -1f; // masked matching divides by zero on flat regions
+                : ValidCorrelation(s);
         }
 
         return scores;
     }
+
+    /// <summary>
+    /// OpenCV's masked TM_CCOEFF_NORMED divides by (nearly) zero on flat regions and returns infinities or values far
+    /// above 1; a correlation cannot exceed 1, so those count as no match instead of a perfect one.
+    /// </summary>
+    private static float ValidCorrelation(float s) => float.IsFinite(s) && s <= 1.001f ? Math.Max(s, -1f) : -1f;
 
     private static int CountedPixels(Frame grey, Frame? mask)
     {

@@ -7,4 +7,8 @@ internal sealed record NeedleDefinition(
     IReadOnlyList<string> Properties,
     int? Margin,
     double? ColourTolerance,
-    int? Consecutive);
+    int? Consecutive)
+{
+    /// <summary>Each area's 1-based position in the JSON "area" list (areas with errors are left out of <see cref="Areas"/>).</summary>
+    public IReadOnlyList<int> AreaNumbers { get; init; } = [];
+}

@@ -42,16 +42,17 @@ internal static class NeedleJson
                 problems.Add($"Needle '{file}' has no 'tags'. Add at least one tag, e.g. \"tags\": [\"grub-menu\"].");
             }
 
-            var areas = ReadAreas(root, file, problems);
+            var numbers = new List<int>();
+            var areas = ReadAreas(root, file, problems, numbers);
             var properties = ReadProperties(root, file, problems);
             var margin = ReadOptionalInt(root, "margin", file, problems, 0, 10000);
             var tolerance = ReadOptionalDouble(root, "colour_tolerance", file, problems, 0, 255);
             var consecutive = ReadOptionalInt(root, "consecutive", file, problems, 1, 100);
-            return new NeedleDefinition(tags, areas, properties, margin, tolerance, consecutive);
+            return new NeedleDefinition(tags, areas, properties, margin, tolerance, consecutive) { AreaNumbers = numbers };
         }
     }
 
-    private static List<NeedleArea> ReadAreas(JsonElement root, string file, List<string> problems)
+    private static List<NeedleArea> ReadAreas(JsonElement root, string file, List<string> problems, List<int> numbers)
     {
         var areas = new List<NeedleArea>();
         if (!root.TryGetProperty("area", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -89,6 +90,7 @@ internal static class NeedleJson
                 continue;
             }
 
+            numbers.Add(index);
             areas.Add(new NeedleArea(new Rectangle(x.Value, y.Value, width.Value, height.Value), type.Value, match, click) { Margin = margin });
         }
 

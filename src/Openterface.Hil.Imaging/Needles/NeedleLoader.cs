@@ -41,10 +41,10 @@ internal static class NeedleLoader
                 return null;
             }
 
-            var index = 0;
-            foreach (var area in definition.Areas)
+            for (var i = 0; i < definition.Areas.Count; i++)
             {
-                index++;
+                var area = definition.Areas[i];
+                var index = i < definition.AreaNumbers.Count ? definition.AreaNumbers[i] : i + 1;
                 var b = area.Bounds;
                 if (b.X < 0 || b.Y < 0 || b.Right > screenshot.Width || b.Bottom > screenshot.Height)
                 {
