@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Drawing;
 
 namespace Openterface.Hil.Imaging.Ocr;
@@ -10,30 +11,74 @@ namespace Openterface.Hil.Imaging.Ocr;
 internal sealed class ConsoleTextReader
 {
     private const int SampleCells = 48;
+    private const int Margin = 20;
     private const double AcceptableSampleError = 0.35;
     private const double GoodCellError = 0.2;
     private const double FaintCellError = 0.12;
 
+    /// <summary>A cached grid is kept while its sampled cells match at least this well.</summary>
+    private const double CachedSampleError = 0.2;
+
+    /// <summary>A read with the cached grid at or above this confidence is not searched again.</summary>
+    private const double TrustedConfidence = 0.97;
+
     private readonly IReadOnlyList<ConsoleGlyphSet> _sets;
+    private readonly ConcurrentDictionary<Size, GridGeometry> _lastGrid = new();
 
     internal ConsoleTextReader(IReadOnlyList<ConsoleGlyphSet> sets) => _sets = sets;
 
+    /// <summary>
+    /// Reads the cells whose centres lie in <paramref name="region"/>. The grid found for a frame size is
+    /// remembered (a capture stream keeps its size and mode) and re-checked on every read; a blank region of a
+    /// known grid reads as empty with full confidence.
+    /// </summary>
     internal OcrResult? Read(Frame frame, Rectangle region)
     {
-        var best = FindGrid(frame, region);
-        if (best is null)
+        using var bgr = frame.ToBgr();
+        var cell = new ConsoleCell(_sets.Max(s => s.Area));
+        OcrResult? fromCache = null;
+        if (_lastGrid.TryGetValue(frame.Size, out var cached))
         {
-            return null;
+            fromCache = ReadWithGrid(bgr, region, cached, cell);
+            if (fromCache is not null && fromCache.Confidence >= TrustedConfidence)
+            {
+                return fromCache;
+            }
         }
 
-        var (geometry, set, image) = best.Value;
-        return ReadCells(image, geometry, set, region);
+        var best = FindGrid(bgr, region, cell);
+        if (best is null)
+        {
+            return fromCache;
+        }
+
+        using (best.Value.Image)
+        {
+            _lastGrid[frame.Size] = best.Value.Geometry;
+            var found = ReadCells(best.Value.Image, best.Value.Geometry, best.Value.Set, region, blankConfidence: 0);
+            return fromCache is not null && fromCache.Confidence > found.Confidence ? fromCache : found;
+        }
     }
 
-    /// <summary>The geometry and font whose sampled cells match best, with the resampled image to read.</summary>
-    internal (GridGeometry Geometry, ConsoleGlyphSet Set, NativeImage Image)? FindGrid(Frame frame, Rectangle region)
+    /// <summary>Reads with a known geometry and the font of its size that fits the sampled cells best.</summary>
+    private OcrResult? ReadWithGrid(Frame bgr, Rectangle region, GridGeometry geometry, ConsoleCell cell)
     {
-        var cell = new ConsoleCell(_sets.Max(s => s.Area));
+        using var image = NativeImage.Create(bgr, region, geometry.ScaleX, geometry.ScaleY, Margin);
+        var sets = _sets.Where(s => s.CellWidth == geometry.CellWidth && s.CellHeight == geometry.CellHeight).ToList();
+        var (c0, r0, c1, r1) = geometry.CellsIn(region);
+        var sample = c1 < c0 || r1 < r0 ? [] : Sample(image, geometry, c0, r0, c1, r1, cell);
+        if (sample.Count == 0)
+        {
+            return ReadCells(image, geometry, sets[0], region, blankConfidence: 1);
+        }
+
+        var scored = sets.Select(set => (Set: set, Score: Score(image, geometry, set, sample, cell))).MinBy(x => x.Score);
+        return scored.Score <= CachedSampleError ? ReadCells(image, geometry, scored.Set, region, blankConfidence: 1) : null;
+    }
+
+    /// <summary>The geometry and font whose sampled cells match best, with the resampled image to read (caller disposes).</summary>
+    private (GridGeometry Geometry, ConsoleGlyphSet Set, NativeImage Image)? FindGrid(Frame frame, Rectangle region, ConsoleCell cell)
+    {
         (GridGeometry, ConsoleGlyphSet, NativeImage)? best = null;
         var bestScore = AcceptableSampleError;
         foreach (var (scaleX, scaleY, textMode) in GridGeometry.Scales(frame.Width, frame.Height))
@@ -56,7 +101,7 @@ internal sealed class ConsoleTextReader
                     continue;
                 }
 
-                image ??= NativeImage.Create(frame, region, scaleX, scaleY, margin: 20);
+                image ??= NativeImage.Create(frame, region, scaleX, scaleY, Margin);
                 var sample = Sample(image, geometry, c0, r0, c1, r1, cell);
                 if (sample.Count == 0)
                 {
@@ -69,9 +114,19 @@ internal sealed class ConsoleTextReader
                     if (score < bestScore)
                     {
                         bestScore = score;
+                        if (best is { } previous && previous.Item3 != image)
+                        {
+                            previous.Item3.Dispose();
+                        }
+
                         best = (geometry, set, image);
                     }
                 }
+            }
+
+            if (image is not null && best?.Item3 != image)
+            {
+                image.Dispose();
             }
         }
 
@@ -114,7 +169,7 @@ internal sealed class ConsoleTextReader
         return total / sample.Count;
     }
 
-    private static OcrResult ReadCells(NativeImage image, GridGeometry g, ConsoleGlyphSet set, Rectangle region)
+    private static OcrResult ReadCells(NativeImage image, GridGeometry g, ConsoleGlyphSet set, Rectangle region, double blankConfidence)
     {
         var (c0, r0, c1, r1) = g.CellsIn(region);
         var cell = new ConsoleCell(set.Area);
@@ -156,7 +211,7 @@ internal sealed class ConsoleTextReader
             AddLine(builder, g, row, c0, line, errors);
         }
 
-        var confidence = inked == 0 ? 0 : (double)good / inked;
+        var confidence = inked == 0 ? blankConfidence : (double)good / inked;
         return builder.Build(OcrEngineKind.Console, confidence) with { CellSize = new SizeF((float)g.PitchX, (float)g.PitchY) };
     }
 

@@ -18,7 +18,7 @@ internal static class OcrPreprocessor
     /// <remarks>pixelScale: screen pixels per native (VGA) pixel, about frame height / 400; it sets the filter size.</remarks>
     internal static PreparedImage Prepare(ReadOnlySpan<byte> grey, int width, int height, double pixelScale)
     {
-        var kernel = Math.Clamp((int)Math.Round(2.5 * Math.Max(1, pixelScale)) | 1, 3, 9);
+        var kernel = Math.Clamp((int)Math.Round(5 * Math.Max(1, pixelScale)) | 1, 5, 17);
         var ink = TopHat(grey, width, height, kernel);
         var threshold = InkThreshold(ink);
         var factor = UpscaleFactor(ink, width, height, threshold);
