@@ -11,6 +11,8 @@ namespace Openterface.Hil.Imaging.Ocr;
 internal sealed class ConsoleTextReader
 {
     private const int SampleCells = 48;
+    private const int QuickSampleCells = 20;
+    private const int Finalists = 8;
     private const int Margin = 20;
     private const double AcceptableSampleError = 0.35;
     private const double GoodCellError = 0.2;
@@ -76,85 +78,144 @@ internal sealed class ConsoleTextReader
         return scored.Score <= CachedSampleError ? ReadCells(image, geometry, scored.Set, region, blankConfidence: 1) : null;
     }
 
-    /// <summary>The geometry and font whose sampled cells match best, with the resampled image to read (caller disposes).</summary>
+    /// <summary>
+    /// The geometry and font whose sampled cells match best, with the resampled image to read (caller disposes).
+    /// Every (scale, cell size, font) is ranked on a few cells; the best few are decided on the whole sample.
+    /// </summary>
     private (GridGeometry Geometry, ConsoleGlyphSet Set, NativeImage Image)? FindGrid(Frame frame, Rectangle region, ConsoleCell cell)
     {
-        (GridGeometry, ConsoleGlyphSet, NativeImage)? best = null;
-        var bestScore = AcceptableSampleError;
-        foreach (var (scaleX, scaleY, textMode) in GridGeometry.Scales(frame.Width, frame.Height))
+        var images = new List<NativeImage>();
+        var ranked = new List<(double Score, GridGeometry Geometry, ConsoleGlyphSet Set, NativeImage Image, List<(int, int)> Sample)>();
+        try
         {
-            NativeImage? image = null;
-            foreach (var group in _sets.GroupBy(s => (s.CellWidth, s.CellHeight)))
+            foreach (var (scaleX, scaleY, textMode) in GridGeometry.Scales(frame.Width, frame.Height))
             {
-                var (cw, ch) = group.Key;
-                var nativeWidth = (int)Math.Floor((frame.Width / scaleX) + 0.01);
-                var nativeHeight = (int)Math.Floor((frame.Height / scaleY) + 0.01);
-                if (textMode && (nativeWidth % cw != 0 || nativeHeight % ch != 0))
+                NativeImage? image = null;
+                foreach (var group in _sets.GroupBy(s => (s.CellWidth, s.CellHeight)))
                 {
-                    continue;
-                }
-
-                var geometry = new GridGeometry(cw, ch, scaleX, scaleY, nativeWidth / cw, nativeHeight / ch);
-                var (c0, r0, c1, r1) = geometry.CellsIn(region);
-                if (c1 < c0 || r1 < r0)
-                {
-                    continue;
-                }
-
-                image ??= NativeImage.Create(frame, region, scaleX, scaleY, Margin);
-                var sample = Sample(image, geometry, c0, r0, c1, r1, cell);
-                if (sample.Count == 0)
-                {
-                    continue;
-                }
-
-                foreach (var set in group)
-                {
-                    var score = Score(image, geometry, set, sample, cell);
-                    if (score < bestScore)
+                    var (cw, ch) = group.Key;
+                    var nativeWidth = (int)Math.Floor((frame.Width / scaleX) + 0.01);
+                    var nativeHeight = (int)Math.Floor((frame.Height / scaleY) + 0.01);
+                    if (textMode && (nativeWidth % cw != 0 || nativeHeight % ch != 0))
                     {
-                        bestScore = score;
-                        if (best is { } previous && previous.Item3 != image)
-                        {
-                            previous.Item3.Dispose();
-                        }
+                        continue;
+                    }
 
-                        best = (geometry, set, image);
+                    var geometry = new GridGeometry(cw, ch, scaleX, scaleY, nativeWidth / cw, nativeHeight / ch);
+                    var (c0, r0, c1, r1) = geometry.CellsIn(region);
+                    if (c1 < c0 || r1 < r0)
+                    {
+                        continue;
+                    }
+
+                    if (image is null)
+                    {
+                        image = NativeImage.Create(frame, region, scaleX, scaleY, Margin);
+                        images.Add(image);
+                    }
+
+                    var sample = Sample(image, geometry, c0, r0, c1, r1, cell);
+                    if (sample.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var every = Math.Max(1, sample.Count / QuickSampleCells);
+                    var quick = sample.Where((_, i) => i % every == 0).ToList();
+                    foreach (var set in group)
+                    {
+                        var score = Score(image, geometry, set, quick, cell);
+                        if (score < AcceptableSampleError)
+                        {
+                            ranked.Add((score, geometry, set, image, sample));
+                        }
                     }
                 }
             }
 
-            if (image is not null && best?.Item3 != image)
+            (GridGeometry, ConsoleGlyphSet, NativeImage)? best = null;
+            var bestScore = AcceptableSampleError;
+            foreach (var candidate in ranked.OrderBy(r => r.Score).Take(Finalists))
             {
-                image.Dispose();
+                var score = Score(candidate.Image, candidate.Geometry, candidate.Set, candidate.Sample, cell);
+                if (score < bestScore)
+                {
+                    bestScore = score;
+                    best = (candidate.Geometry, candidate.Set, candidate.Image);
+                }
             }
-        }
 
-        return best;
+            if (best is { } chosen)
+            {
+                images.Remove(chosen.Item3);
+            }
+
+            return best;
+        }
+        finally
+        {
+            images.ForEach(i => i.Dispose());
+        }
     }
 
+    /// <summary>
+    /// Up to <see cref="SampleCells"/> informative cells spread over the region (a fixed pseudo-random order, so no
+    /// column is favoured): not blank, and not a plain horizontal or vertical rule, which fits any grid.
+    /// </summary>
     private static List<(int Column, int Row)> Sample(NativeImage image, GridGeometry g, int c0, int r0, int c1, int r1, ConsoleCell cell)
     {
-        var total = (c1 - c0 + 1) * (r1 - r0 + 1);
-        var stride = Math.Max(1, total / 400);
+        var columns = c1 - c0 + 1;
+        var total = columns * (r1 - r0 + 1);
+        var step = total % 7919 == 0 ? 7907 : 7919;
         var sample = new List<(int, int)>();
-        for (var i = 0; i < total && sample.Count < SampleCells; i += stride)
+        for (var i = 0; i < total && i < 600 && sample.Count < SampleCells; i++)
         {
-            var column = c0 + (i % (c1 - c0 + 1));
-            var row = r0 + (i / (c1 - c0 + 1));
+            var index = (int)((long)i * step % total);
+            var column = c0 + (index % columns);
+            var row = r0 + (index / columns);
             if (!image.Contains(column * g.CellWidth, row * g.CellHeight, g.CellWidth, g.CellHeight))
             {
                 continue;
             }
 
             cell.Load(image, column * g.CellWidth, row * g.CellHeight, g.CellWidth, g.CellHeight);
-            if (cell.Contrast >= ConsoleCellClassifier.MinimumContrast)
+            if (cell.Contrast >= ConsoleCellClassifier.MinimumContrast && !IsRule(cell, g.CellWidth, g.CellHeight))
             {
                 sample.Add((column, row));
             }
         }
 
         return sample;
+    }
+
+    /// <summary>Whether the binarised cell is only full rows (a horizontal rule) or only identical rows (a vertical rule).</summary>
+    private static bool IsRule(ConsoleCell cell, int width, int height)
+    {
+        bool allRowsUniform = true, allRowsEqual = true;
+        ulong first = 0;
+        for (var y = 0; y < height; y++)
+        {
+            ulong row = 0;
+            for (var x = 0; x < width; x++)
+            {
+                var bit = (y * width) + x;
+                if ((cell.LightBits[bit / 64] & (1UL << (bit % 64))) != 0)
+                {
+                    row |= 1UL << x;
+                }
+            }
+
+            var full = (1UL << width) - 1;
+            allRowsUniform &= row == 0 || row == full;
+            if (y == 0)
+            {
+                first = row;
+            }
+
+            allRowsEqual &= row == first;
+        }
+
+        return allRowsUniform || allRowsEqual;
     }
 
     private static double Score(NativeImage image, GridGeometry g, ConsoleGlyphSet set, List<(int Column, int Row)> sample, ConsoleCell cell)
