@@ -21,6 +21,7 @@ internal static class ConsoleCellClassifier
 
     private const double PolarityMargin = 0.08;
     private const int Candidates = 8;
+    private const int Shortlist = 32;
 
     internal static CellMatch Classify(ConsoleCell cell, ConsoleGlyphSet set, bool refine = true)
     {
@@ -44,21 +45,44 @@ internal static class ConsoleCellClassifier
             : new CellMatch(set.Characters[glyph], 1 - score, Blank: false);
     }
 
-    /// <summary>The glyphs with the highest (positive) and lowest (negative) correlation at the middle blur level.</summary>
+    /// <summary>
+    /// The glyphs with the highest (positive) and lowest (negative) correlation at the middle blur level, among
+    /// the <see cref="Shortlist"/> nearest by Hamming distance on the binarised cell for each polarity (cheap: a
+    /// few popcounts per glyph, and generous enough that blur does not push the right glyph out).
+    /// </summary>
     private static void TopCandidates(ConsoleCell cell, ConsoleGlyphSet set, Span<int> positive, Span<int> negative)
     {
-        Span<float> high = stackalloc float[Candidates];
-        Span<float> low = stackalloc float[Candidates];
-        high.Fill(float.MinValue);
-        low.Fill(float.MaxValue);
-        positive.Fill(-1);
-        negative.Fill(-1);
-        var values = cell.Centred.AsSpan(0, set.Area);
+        Span<float> nearLight = stackalloc float[Shortlist];
+        Span<float> nearDark = stackalloc float[Shortlist];
+        Span<int> lightList = stackalloc int[Shortlist];
+        Span<int> darkList = stackalloc int[Shortlist];
+        nearLight.Fill(float.MaxValue);
+        nearDark.Fill(float.MaxValue);
+        lightList.Fill(-1);
+        darkList.Fill(-1);
         for (var g = 0; g < set.Count; g++)
         {
-            var r = Dot(values, set.Template(1, g));
-            Insert(high, positive, r, g, descending: true);
-            Insert(low, negative, r, g, descending: false);
+            var d = set.Distance(cell.LightBits, g);
+            Insert(nearLight, lightList, d, g, descending: false);
+            Insert(nearDark, darkList, set.Area - d, g, descending: false);
+        }
+
+        Rank(cell, set, lightList, positive, sign: 1);
+        Rank(cell, set, darkList, negative, sign: -1);
+    }
+
+    private static void Rank(ConsoleCell cell, ConsoleGlyphSet set, ReadOnlySpan<int> shortlist, Span<int> best, int sign)
+    {
+        Span<float> scores = stackalloc float[best.Length];
+        scores.Fill(float.MinValue);
+        best.Fill(-1);
+        var values = cell.Centred.AsSpan(0, set.Area);
+        foreach (var g in shortlist)
+        {
+            if (g >= 0)
+            {
+                Insert(scores, best, sign * Dot(values, set.Template(1, g)), g, descending: true);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Drawing;
 
 namespace Openterface.Hil.Imaging.Ocr;
@@ -10,96 +11,211 @@ namespace Openterface.Hil.Imaging.Ocr;
 internal sealed class ConsoleTextReader
 {
     private const int SampleCells = 48;
+    private const int QuickSampleCells = 20;
+    private const int Finalists = 8;
+    private const int Margin = 20;
     private const double AcceptableSampleError = 0.35;
     private const double GoodCellError = 0.2;
     private const double FaintCellError = 0.12;
 
+    /// <summary>A cached grid is kept while its sampled cells match at least this well.</summary>
+    private const double CachedSampleError = 0.2;
+
+    /// <summary>A read with the cached grid at or above this confidence is not searched again.</summary>
+    private const double TrustedConfidence = 0.97;
+
     private readonly IReadOnlyList<ConsoleGlyphSet> _sets;
+    private readonly ConcurrentDictionary<Size, GridGeometry> _lastGrid = new();
 
     internal ConsoleTextReader(IReadOnlyList<ConsoleGlyphSet> sets) => _sets = sets;
 
+    /// <summary>
+    /// Reads the cells whose centres lie in <paramref name="region"/>. The grid found for a frame size is
+    /// remembered (a capture stream keeps its size and mode) and re-checked on every read; a blank region of a
+    /// known grid reads as empty with full confidence.
+    /// </summary>
     internal OcrResult? Read(Frame frame, Rectangle region)
     {
-        var best = FindGrid(frame, region);
-        if (best is null)
-        {
-            return null;
-        }
-
-        var (geometry, set, image) = best.Value;
-        return ReadCells(image, geometry, set, region);
-    }
-
-    /// <summary>The geometry and font whose sampled cells match best, with the resampled image to read.</summary>
-    internal (GridGeometry Geometry, ConsoleGlyphSet Set, NativeImage Image)? FindGrid(Frame frame, Rectangle region)
-    {
+        using var bgr = frame.ToBgr();
         var cell = new ConsoleCell(_sets.Max(s => s.Area));
-        (GridGeometry, ConsoleGlyphSet, NativeImage)? best = null;
-        var bestScore = AcceptableSampleError;
-        foreach (var (scaleX, scaleY, textMode) in GridGeometry.Scales(frame.Width, frame.Height))
+        OcrResult? fromCache = null;
+        if (_lastGrid.TryGetValue(frame.Size, out var cached))
         {
-            NativeImage? image = null;
-            foreach (var group in _sets.GroupBy(s => (s.CellWidth, s.CellHeight)))
+            fromCache = ReadWithGrid(bgr, region, cached, cell);
+            if (fromCache is not null && fromCache.Confidence >= TrustedConfidence)
             {
-                var (cw, ch) = group.Key;
-                var nativeWidth = (int)Math.Floor((frame.Width / scaleX) + 0.01);
-                var nativeHeight = (int)Math.Floor((frame.Height / scaleY) + 0.01);
-                if (textMode && (nativeWidth % cw != 0 || nativeHeight % ch != 0))
-                {
-                    continue;
-                }
-
-                var geometry = new GridGeometry(cw, ch, scaleX, scaleY, nativeWidth / cw, nativeHeight / ch);
-                var (c0, r0, c1, r1) = geometry.CellsIn(region);
-                if (c1 < c0 || r1 < r0)
-                {
-                    continue;
-                }
-
-                image ??= NativeImage.Create(frame, region, scaleX, scaleY, margin: 20);
-                var sample = Sample(image, geometry, c0, r0, c1, r1, cell);
-                if (sample.Count == 0)
-                {
-                    continue;
-                }
-
-                foreach (var set in group)
-                {
-                    var score = Score(image, geometry, set, sample, cell);
-                    if (score < bestScore)
-                    {
-                        bestScore = score;
-                        best = (geometry, set, image);
-                    }
-                }
+                return fromCache;
             }
         }
 
-        return best;
+        var best = FindGrid(bgr, region, cell);
+        if (best is null)
+        {
+            return fromCache;
+        }
+
+        using (best.Value.Image)
+        {
+            _lastGrid[frame.Size] = best.Value.Geometry;
+            var found = ReadCells(best.Value.Image, best.Value.Geometry, best.Value.Set, region, blankConfidence: 0);
+            return fromCache is not null && fromCache.Confidence > found.Confidence ? fromCache : found;
+        }
     }
 
+    /// <summary>Reads with a known geometry and the font of its size that fits the sampled cells best.</summary>
+    private OcrResult? ReadWithGrid(Frame bgr, Rectangle region, GridGeometry geometry, ConsoleCell cell)
+    {
+        using var image = NativeImage.Create(bgr, region, geometry.ScaleX, geometry.ScaleY, Margin);
+        var sets = _sets.Where(s => s.CellWidth == geometry.CellWidth && s.CellHeight == geometry.CellHeight).ToList();
+        var (c0, r0, c1, r1) = geometry.CellsIn(region);
+        var sample = c1 < c0 || r1 < r0 ? [] : Sample(image, geometry, c0, r0, c1, r1, cell);
+        if (sample.Count == 0)
+        {
+            return ReadCells(image, geometry, sets[0], region, blankConfidence: 1);
+        }
+
+        var scored = sets.Select(set => (Set: set, Score: Score(image, geometry, set, sample, cell))).MinBy(x => x.Score);
+        return scored.Score <= CachedSampleError ? ReadCells(image, geometry, scored.Set, region, blankConfidence: 1) : null;
+    }
+
+    /// <summary>
+    /// The geometry and font whose sampled cells match best, with the resampled image to read (caller disposes).
+    /// Every (scale, cell size, font) is ranked on a few cells; the best few are decided on the whole sample.
+    /// </summary>
+    private (GridGeometry Geometry, ConsoleGlyphSet Set, NativeImage Image)? FindGrid(Frame frame, Rectangle region, ConsoleCell cell)
+    {
+        var images = new List<NativeImage>();
+        var ranked = new List<(double Score, GridGeometry Geometry, ConsoleGlyphSet Set, NativeImage Image, List<(int, int)> Sample)>();
+        try
+        {
+            foreach (var (scaleX, scaleY, textMode) in GridGeometry.Scales(frame.Width, frame.Height))
+            {
+                NativeImage? image = null;
+                foreach (var group in _sets.GroupBy(s => (s.CellWidth, s.CellHeight)))
+                {
+                    var (cw, ch) = group.Key;
+                    var nativeWidth = (int)Math.Floor((frame.Width / scaleX) + 0.01);
+                    var nativeHeight = (int)Math.Floor((frame.Height / scaleY) + 0.01);
+                    if (textMode && (nativeWidth % cw != 0 || nativeHeight % ch != 0))
+                    {
+                        continue;
+                    }
+
+                    var geometry = new GridGeometry(cw, ch, scaleX, scaleY, nativeWidth / cw, nativeHeight / ch);
+                    var (c0, r0, c1, r1) = geometry.CellsIn(region);
+                    if (c1 < c0 || r1 < r0)
+                    {
+                        continue;
+                    }
+
+                    if (image is null)
+                    {
+                        image = NativeImage.Create(frame, region, scaleX, scaleY, Margin);
+                        images.Add(image);
+                    }
+
+                    var sample = Sample(image, geometry, c0, r0, c1, r1, cell);
+                    if (sample.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var every = Math.Max(1, sample.Count / QuickSampleCells);
+                    var quick = sample.Where((_, i) => i % every == 0).ToList();
+                    foreach (var set in group)
+                    {
+                        var score = Score(image, geometry, set, quick, cell);
+                        if (score < AcceptableSampleError)
+                        {
+                            ranked.Add((score, geometry, set, image, sample));
+                        }
+                    }
+                }
+            }
+
+            (GridGeometry, ConsoleGlyphSet, NativeImage)? best = null;
+            var bestScore = AcceptableSampleError;
+            foreach (var candidate in ranked.OrderBy(r => r.Score).Take(Finalists))
+            {
+                var score = Score(candidate.Image, candidate.Geometry, candidate.Set, candidate.Sample, cell);
+                if (score < bestScore)
+                {
+                    bestScore = score;
+                    best = (candidate.Geometry, candidate.Set, candidate.Image);
+                }
+            }
+
+            if (best is { } chosen)
+            {
+                images.Remove(chosen.Item3);
+            }
+
+            return best;
+        }
+        finally
+        {
+            images.ForEach(i => i.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// Up to <see cref="SampleCells"/> informative cells spread over the region (a fixed pseudo-random order, so no
+    /// column is favoured): not blank, and not a plain horizontal or vertical rule, which fits any grid.
+    /// </summary>
     private static List<(int Column, int Row)> Sample(NativeImage image, GridGeometry g, int c0, int r0, int c1, int r1, ConsoleCell cell)
     {
-        var total = (c1 - c0 + 1) * (r1 - r0 + 1);
-        var stride = Math.Max(1, total / 400);
+        var columns = c1 - c0 + 1;
+        var total = columns * (r1 - r0 + 1);
+        var step = total % 7919 == 0 ? 7907 : 7919;
         var sample = new List<(int, int)>();
-        for (var i = 0; i < total && sample.Count < SampleCells; i += stride)
+        for (var i = 0; i < total && i < 600 && sample.Count < SampleCells; i++)
         {
-            var column = c0 + (i % (c1 - c0 + 1));
-            var row = r0 + (i / (c1 - c0 + 1));
+            var index = (int)((long)i * step % total);
+            var column = c0 + (index % columns);
+            var row = r0 + (index / columns);
             if (!image.Contains(column * g.CellWidth, row * g.CellHeight, g.CellWidth, g.CellHeight))
             {
                 continue;
             }
 
             cell.Load(image, column * g.CellWidth, row * g.CellHeight, g.CellWidth, g.CellHeight);
-            if (cell.Contrast >= ConsoleCellClassifier.MinimumContrast)
+            if (cell.Contrast >= ConsoleCellClassifier.MinimumContrast && !IsRule(cell, g.CellWidth, g.CellHeight))
             {
                 sample.Add((column, row));
             }
         }
 
         return sample;
+    }
+
+    /// <summary>Whether the binarised cell is only full rows (a horizontal rule) or only identical rows (a vertical rule).</summary>
+    private static bool IsRule(ConsoleCell cell, int width, int height)
+    {
+        bool allRowsUniform = true, allRowsEqual = true;
+        ulong first = 0;
+        for (var y = 0; y < height; y++)
+        {
+            ulong row = 0;
+            for (var x = 0; x < width; x++)
+            {
+                var bit = (y * width) + x;
+                if ((cell.LightBits[bit / 64] & (1UL << (bit % 64))) != 0)
+                {
+                    row |= 1UL << x;
+                }
+            }
+
+            var full = (1UL << width) - 1;
+            allRowsUniform &= row == 0 || row == full;
+            if (y == 0)
+            {
+                first = row;
+            }
+
+            allRowsEqual &= row == first;
+        }
+
+        return allRowsUniform || allRowsEqual;
     }
 
     private static double Score(NativeImage image, GridGeometry g, ConsoleGlyphSet set, List<(int Column, int Row)> sample, ConsoleCell cell)
@@ -114,7 +230,7 @@ internal sealed class ConsoleTextReader
         return total / sample.Count;
     }
 
-    private static OcrResult ReadCells(NativeImage image, GridGeometry g, ConsoleGlyphSet set, Rectangle region)
+    private static OcrResult ReadCells(NativeImage image, GridGeometry g, ConsoleGlyphSet set, Rectangle region, double blankConfidence)
     {
         var (c0, r0, c1, r1) = g.CellsIn(region);
         var cell = new ConsoleCell(set.Area);
@@ -156,7 +272,7 @@ internal sealed class ConsoleTextReader
             AddLine(builder, g, row, c0, line, errors);
         }
 
-        var confidence = inked == 0 ? 0 : (double)good / inked;
+        var confidence = inked == 0 ? blankConfidence : (double)good / inked;
         return builder.Build(OcrEngineKind.Console, confidence) with { CellSize = new SizeF((float)g.PitchX, (float)g.PitchY) };
     }
 

@@ -1,4 +1,5 @@
 using System.Drawing;
+using Openterface.Hil.Imaging.Interop;
 
 namespace Openterface.Hil.Imaging.Ocr;
 
@@ -7,11 +8,12 @@ namespace Openterface.Hil.Imaging.Ocr;
 /// <see cref="ScaleX"/> x <see cref="ScaleY"/> frame pixels. Origin (0,0) of the native grid is the frame's
 /// top-left corner; this image covers native pixels from (<see cref="X0"/>, <see cref="Y0"/>).
 /// </summary>
-internal sealed class NativeImage
+internal sealed class NativeImage : IDisposable
 {
-    private readonly byte[] _bgr;
+    private const int InterpolationArea = 3;
+    private readonly Frame _bgr;
 
-    private NativeImage(byte[] bgr, int x0, int y0, int width, int height, double scaleX, double scaleY)
+    private NativeImage(Frame bgr, int x0, int y0, int width, int height, double scaleX, double scaleY)
     {
         _bgr = bgr;
         X0 = x0;
@@ -34,7 +36,10 @@ internal sealed class NativeImage
 
     internal double ScaleY { get; }
 
-    /// <summary>Resamples the native pixels covering <paramref name="region"/> plus a margin (area interpolation).</summary>
+    /// <summary>
+    /// Resamples the native pixels covering <paramref name="region"/> plus a margin of a BGR frame (area
+    /// interpolation straight from a view of the frame: no intermediate copy).
+    /// </summary>
     internal static NativeImage Create(Frame frame, Rectangle region, double scaleX, double scaleY, int margin)
     {
         var nativeWidth = (int)Math.Floor((frame.Width / scaleX) + 0.01);
@@ -48,24 +53,27 @@ internal sealed class NativeImage
             (int)Math.Round(y0 * scaleY),
             Math.Min(frame.Width, (int)Math.Round(x1 * scaleX)),
             Math.Min(frame.Height, (int)Math.Round(y1 * scaleY)));
-        using var crop = frame.Crop(source);
-        using var bgr = crop.ToBgr();
-        byte[] pixels;
-        if (bgr.Width == x1 - x0 && bgr.Height == y1 - y0)
+        var native = Frame.Allocate(x1 - x0, y1 - y0, PixelFormat.Bgr24);
+        if (source.Width == native.Width && source.Height == native.Height)
         {
-            pixels = bgr.Pixels.ToArray();
+            var rowBytes = source.Width * 3;
+            for (var y = 0; y < source.Height; y++)
+            {
+                frame.Pixels.Slice(((source.Y + y) * frame.Stride) + (source.X * 3), rowBytes).CopyTo(native.WritablePixels.Slice(y * rowBytes, rowBytes));
+            }
         }
         else
         {
-            using var resized = bgr.Resize(x1 - x0, y1 - y0);
-            pixels = resized.Pixels.ToArray();
+            HilCvNative.Check(HilCvNative.Resize(frame.View(source), native.View(), InterpolationArea), "Resampling to the text-mode grid");
         }
 
-        return new NativeImage(pixels, x0, y0, x1 - x0, y1 - y0, scaleX, scaleY);
+        return new NativeImage(native, x0, y0, x1 - x0, y1 - y0, scaleX, scaleY);
     }
 
     /// <summary>The BGR bytes of native row <paramref name="y"/> (absolute native coordinates).</summary>
-    internal ReadOnlySpan<byte> Row(int y) => _bgr.AsSpan((y - Y0) * Width * 3, Width * 3);
+    internal ReadOnlySpan<byte> Row(int y) => _bgr.Pixels.Slice((y - Y0) * Width * 3, Width * 3);
+
+    public void Dispose() => _bgr.Dispose();
 
     internal bool Contains(int nativeX, int nativeY, int width, int height) =>
         nativeX >= X0 && nativeY >= Y0 && nativeX + width <= X0 + Width && nativeY + height <= Y0 + Height;

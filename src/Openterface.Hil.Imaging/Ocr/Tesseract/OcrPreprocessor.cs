@@ -18,7 +18,7 @@ internal static class OcrPreprocessor
     /// <remarks>pixelScale: screen pixels per native (VGA) pixel, about frame height / 400; it sets the filter size.</remarks>
     internal static PreparedImage Prepare(ReadOnlySpan<byte> grey, int width, int height, double pixelScale)
     {
-        var kernel = Math.Clamp((int)Math.Round(2.5 * Math.Max(1, pixelScale)) | 1, 3, 9);
+        var kernel = Math.Clamp((int)Math.Round(5 * Math.Max(1, pixelScale)) | 1, 5, 17);
         var ink = TopHat(grey, width, height, kernel);
         var threshold = InkThreshold(ink);
         var factor = UpscaleFactor(ink, width, height, threshold);
@@ -47,7 +47,65 @@ internal static class OcrPreprocessor
             }
         }
 
+        var longest = (int)Math.Round(36 * Math.Max(1, pixelScale) * factor);
+        EraseRuleLines(output, outWidth, outHeight, longest, longest);
         return new PreparedImage(output, outWidth, outHeight, factor, Padding);
+    }
+
+    /// <summary>
+    /// Box-drawing frames and separators become '|', '_' and '—' noise in Tesseract's output: erase ink runs longer
+    /// than any glyph (about four character widths across, two lines down).
+    /// </summary>
+    private static void EraseRuleLines(byte[] image, int width, int height, int horizontal, int vertical)
+    {
+        var erase = new List<(int Start, int Length, bool Across, int Line)>();
+        for (var y = 0; y < height; y++)
+        {
+            var run = 0;
+            for (var x = 0; x <= width; x++)
+            {
+                if (x < width && image[(y * width) + x] == 0)
+                {
+                    run++;
+                    continue;
+                }
+
+                if (run >= horizontal)
+                {
+                    erase.Add((x - run, run, true, y));
+                }
+
+                run = 0;
+            }
+        }
+
+        for (var x = 0; x < width; x++)
+        {
+            var run = 0;
+            for (var y = 0; y <= height; y++)
+            {
+                if (y < height && image[(y * width) + x] == 0)
+                {
+                    run++;
+                    continue;
+                }
+
+                if (run >= vertical)
+                {
+                    erase.Add((y - run, run, false, x));
+                }
+
+                run = 0;
+            }
+        }
+
+        foreach (var (start, length, across, line) in erase)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                image[across ? (line * width) + i : (i * width) + line] = 255;
+            }
+        }
     }
 
     /// <summary>

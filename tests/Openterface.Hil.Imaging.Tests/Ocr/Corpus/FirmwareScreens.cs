@@ -78,7 +78,7 @@ internal static class FirmwareScreens
         g.Clear(Yellow, Blue);
         Bar(g, 0, Black, Cyan, "    Phoenix - AwardBIOS CMOS Setup Utility");
         Centre(g, 1, "Advanced BIOS Features", White, Blue);
-        Box(g, 0, 2, 80, 20, White, Blue, doubleLine: true);
+        Box(g, 0, 2, 80, 20, White, Blue);
         string[] names = ["Virus Warning", "CPU L1 & L2 Cache", "Quick Power On Self Test", "First Boot Device", "Second Boot Device",
             "Third Boot Device", "Boot Other Device", "Swap Floppy Drive", "Boot Up NumLock Status", "Gate A20 Option", "Typematic Rate Setting",
             "x Typematic Rate (Chars/Sec)", "x Typematic Delay (Msec)", "Security Option", "APIC Mode", "MPS Version Control For OS",

@@ -5,11 +5,10 @@ namespace Openterface.Hil.Imaging.Tests.Ocr.Corpus;
 /// <summary>Box drawing and centred text on a <see cref="TextGrid"/>, the way firmware screens are laid out.</summary>
 internal static class GridDrawing
 {
-    internal static void Box(TextGrid grid, int column, int row, int width, int height, byte fg, byte bg, bool doubleLine = false)
+    /// <summary>A single-line frame (the Lat15 console fonts draw double lines with the single-line glyphs).</summary>
+    internal static void Box(TextGrid grid, int column, int row, int width, int height, byte fg, byte bg)
     {
-        var (h, v, tl, tr, bl, br) = doubleLine
-            ? ('═', '║', '╔', '╗', '╚', '╝')
-            : ('─', '│', '┌', '┐', '└', '┘');
+        var (h, v, tl, tr, bl, br) = ('─', '│', '┌', '┐', '└', '┘');
         grid.Write(column, row, tl + new string(h, width - 2) + tr, fg, bg);
         for (var y = row + 1; y < row + height - 1; y++)
         {
