@@ -38,10 +38,24 @@ public partial class BrowserPlaybackTests
         await ring.ExportAsync(folder.File("window.mp4"));
         await File.WriteAllTextAsync(folder.File("page.html"), Page);
 
-        var dom = await Chromium.RunAsync(folder.File("page.html"), folder, "--dump-dom");
-        await Chromium.RunAsync(folder.File("page.html"), folder, "--window-size=160,160", "--screenshot=" + folder.File("shot.png"));
-        using var shot = ImageCodec.Load(folder.File("shot.png"));
-        using var shown = shot.Crop(new Rectangle(0, 0, 160, 120));
+        // Media loads in real time, outside Chromium's virtual time: on a loaded machine a run can end before the
+        // seek completes, so up to three runs are allowed for each check (each must then pass on its own).
+        var dom = string.Empty;
+        for (var attempt = 0; attempt < 3 && !ResultPattern().IsMatch(dom); attempt++)
+        {
+            dom = await Chromium.RunAsync(folder.File("page.html"), folder, "--dump-dom");
+        }
+
+        Frame shown = null!;
+        for (var attempt = 0; attempt < 3 && (attempt == 0 || Spread(shown) <= 20); attempt++)
+        {
+            shown?.Dispose();
+            await Chromium.RunAsync(folder.File("page.html"), folder, "--window-size=160,160", "--screenshot=" + folder.File("shot.png"));
+            using var shot = ImageCodec.Load(folder.File("shot.png"));
+            shown = shot.Crop(new Rectangle(0, 0, 160, 120));
+        }
+
+        using var disposeShown = shown;
         using var expected = TestJpegs.Pattern(160, 120, 10);
         using var other = TestJpegs.Pattern(160, 120, 3);
 

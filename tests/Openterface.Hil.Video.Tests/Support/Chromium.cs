@@ -18,7 +18,7 @@ internal static class Chromium
                  {
                      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                      "--disable-sync", "--no-first-run", "--user-data-dir=" + scratch.File("profile-" + Guid.NewGuid().ToString("N")),
-                     "--virtual-time-budget=5000", "--autoplay-policy=no-user-gesture-required",
+                     "--virtual-time-budget=20000", "--autoplay-policy=no-user-gesture-required",
                  }.Concat(mode).Append(new Uri(page).AbsoluteUri))
         {
             info.ArgumentList.Add(argument);
