@@ -102,10 +102,11 @@ internal sealed class HealthMonitor
     {
         var since = _last is null ? _startedAt : _lastFrameAt;
         var silent = _time.GetElapsedTime(since, now);
-        if (silent > _options.NoFramesAfter && Current.Kind is not (SignalHealthKind.NoFrames or SignalHealthKind.SourceLost))
+        var threshold = _last is null ? _options.FirstFrameWithin : _options.NoFramesAfter;
+        if (silent > threshold && Current.Kind is not (SignalHealthKind.NoFrames or SignalHealthKind.SourceLost))
         {
             Enter(SignalHealthKind.NoFrames, _last is null
-                ? $"no frame at all in {Seconds(silent)} since the source was started (threshold {Seconds(_options.NoFramesAfter)})"
+                ? $"no frame at all in {Seconds(silent)} since the source was started (threshold {Seconds(_options.FirstFrameWithin)})"
                 : $"no frame for {Seconds(silent)} (threshold {Seconds(_options.NoFramesAfter)}); the last was #{_lastFrameSequence}", now);
             return;
         }

@@ -6,6 +6,12 @@ public sealed class SignalHealthOptions
     /// <summary>No frame for this long is <see cref="SignalHealthKind.NoFrames"/> (and fails frame waiters as a rig fault).</summary>
     public TimeSpan NoFramesAfter { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Before the first frame the source gets this long (a V4L2 device needs 1-2 s to open and skip its stale
+    /// frames), then no frames is <see cref="SignalHealthKind.NoFrames"/>.
+    /// </summary>
+    public TimeSpan FirstFrameWithin { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Identical frames for this long after <see cref="LiveVideo.NoteInputSent"/> is <see cref="SignalHealthKind.Frozen"/>.</summary>
     public TimeSpan FrozenAfter { get; init; } = TimeSpan.FromSeconds(3);
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Openterface.Hil.Imaging;
 
@@ -52,6 +53,7 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Frame> ReadFrameAsync(CancellationToken cancellationToken = default)
     {
         while (true)

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Openterface.Hil.Video;
@@ -32,6 +33,7 @@ internal sealed class MultipartMjpegReader
     }
 
     /// <summary>Reads the next part's body into <paramref name="target"/>; false at the end of the stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> ReadPartAsync(JpegBuffer target, CancellationToken cancellationToken)
     {
         if (!await SkipToBoundaryAsync(cancellationToken).ConfigureAwait(false))
@@ -50,6 +52,7 @@ internal sealed class MultipartMjpegReader
             : await ReadUntilDelimiterAsync(target, cancellationToken).ConfigureAwait(false);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> SkipToBoundaryAsync(CancellationToken cancellationToken)
     {
         var skipped = 0L;
@@ -78,6 +81,7 @@ internal sealed class MultipartMjpegReader
     }
 
     /// <summary>Content-Length, -1 when absent, -2 for the closing boundary or the end of the stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadHeadersAsync(CancellationToken cancellationToken)
     {
         if (!await EnsureAsync(2, cancellationToken).ConfigureAwait(false))
@@ -148,6 +152,7 @@ internal sealed class MultipartMjpegReader
         return -1;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadCountedAsync(JpegBuffer target, int length, CancellationToken cancellationToken)
     {
         target.Prepare(length);
@@ -169,6 +174,7 @@ internal sealed class MultipartMjpegReader
         return true;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ReadUntilDelimiterAsync(JpegBuffer target, CancellationToken cancellationToken)
     {
         target.Clear();
@@ -199,6 +205,7 @@ internal sealed class MultipartMjpegReader
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> EnsureAsync(int count, CancellationToken cancellationToken)
     {
         while (_end - _start < count)
@@ -213,6 +220,7 @@ internal sealed class MultipartMjpegReader
     }
 
     /// <summary>Compacts the buffer and reads more; false at the end of the stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
         if (_start > 0)

@@ -114,6 +114,24 @@ public class HttpMjpegSourceTests
     }
 
     [Test]
+    public async Task A_frame_source_is_served_with_its_own_jpeg_bytes(CancellationToken ct)
+    {
+        using var folder = new TempDirectory();
+        await File.WriteAllBytesAsync(folder.File("a.jpg"), Big, ct);
+        var replay = await FrameSources.OpenAsync(new Uri(folder.Path).AbsoluteUri + "?fps=50", cancellationToken: ct);
+        await using var server = MjpegHttpServer.Start(replay);
+        await using var source = await FrameSources.OpenAsync(server.Uri.ToString(), cancellationToken: ct);
+
+        using var frame = await source.ReadFrameAsync(ct);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(frame.Size, Is.EqualTo(new Size(64, 48)));
+            Assert.That(((IJpegFrameSource)source).LastJpeg.SequenceEqual(Big), Is.True, "JPEG sources are passed through, not re-encoded");
+        });
+    }
+
+    [Test]
     public async Task The_snapshot_endpoint_serves_the_current_jpeg(CancellationToken ct)
     {
         await using var server = MjpegHttpServer.Start();
