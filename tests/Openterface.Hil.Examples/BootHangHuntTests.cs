@@ -21,7 +21,11 @@ public sealed class BootHangHuntTests : HilTest
         for (var boot = 1; boot <= Boots; boot++)
         {
             await Power.CycleAsync();
-            if (!await Screen.Text("hil-target login:").IsVisibleAsync(new() { Timeout = TimeSpan.FromSeconds(20) }))
+            try
+            {
+                await Screen.Text("hil-target login:").WaitForAsync(new() { Timeout = TimeSpan.FromSeconds(20) });
+            }
+            catch (ExpectationFailedException)
             {
                 var video = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"boot-{boot}-hang.mp4");
                 await Session.ExportRecentVideoAsync(video, TimeSpan.FromSeconds(20));
