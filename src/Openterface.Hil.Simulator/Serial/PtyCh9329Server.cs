@@ -91,7 +91,7 @@ public sealed class PtyCh9329Server : IAsyncDisposable
     {
         var pty = PseudoTerminal.Open();
         var stop = new CancellationTokenSource();
-        var channel = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateUnbounded<(byte[] Bytes, long ArrivedAt)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         _pty = pty;
         _stop = stop;
         Path = pty.SlavePath;
@@ -100,7 +100,7 @@ public sealed class PtyCh9329Server : IAsyncDisposable
         _processing = Task.Run(() => ProcessAsync(pty, channel.Reader, stop.Token), CancellationToken.None);
     }
 
-    private static void ReadLoop(PseudoTerminal pty, ChannelWriter<byte[]> writer, CancellationToken stop)
+    private static void ReadLoop(PseudoTerminal pty, ChannelWriter<(byte[] Bytes, long ArrivedAt)> writer, CancellationToken stop)
     {
         var buffer = new byte[4096];
         while (!stop.IsCancellationRequested)
@@ -113,20 +113,20 @@ public sealed class PtyCh9329Server : IAsyncDisposable
 
             if (count > 0)
             {
-                writer.TryWrite(buffer.AsSpan(0, count).ToArray());
+                writer.TryWrite((buffer.AsSpan(0, count).ToArray(), System.Diagnostics.Stopwatch.GetTimestamp()));
             }
         }
 
         writer.TryComplete();
     }
 
-    private async Task ProcessAsync(PseudoTerminal pty, ChannelReader<byte[]> reader, CancellationToken stop)
+    private async Task ProcessAsync(PseudoTerminal pty, ChannelReader<(byte[] Bytes, long ArrivedAt)> reader, CancellationToken stop)
     {
-        await foreach (var chunk in reader.ReadAllAsync(stop).ConfigureAwait(false))
+        await foreach (var (chunk, arrivedAt) in reader.ReadAllAsync(stop).ConfigureAwait(false))
         {
             if (_throttle)
             {
-                await _rx.WaitAsync(chunk.Length, _emulator.BaudRate, stop).ConfigureAwait(false);
+                await _rx.WaitAsync(chunk.Length, _emulator.BaudRate, stop, arrivedAt).ConfigureAwait(false);
             }
 
             _emulator.HostBaudRate = pty.SlaveBaudRate() is > 0 and var baud ? baud : null;

@@ -11,16 +11,17 @@ internal sealed class WireThrottle
     private long _lineFreeAt;
 
     /// <summary>Waits until <paramref name="count"/> bytes would have crossed the wire at <paramref name="baud"/>.</summary>
-    internal async ValueTask WaitAsync(int count, int baud, CancellationToken cancellationToken)
+    internal async ValueTask WaitAsync(int count, int baud, CancellationToken cancellationToken, long? arrivedAt = null)
     {
         var now = Stopwatch.GetTimestamp();
-        var start = Math.Max(now, _lineFreeAt);
+        var start = Math.Max(arrivedAt ?? now, _lineFreeAt);
         var end = start + (long)(count * 10.0 / baud * Stopwatch.Frequency);
         _lineFreeAt = end;
         var remaining = Stopwatch.GetElapsedTime(now, end);
-        if (remaining > TimeSpan.FromMilliseconds(2))
+        // Timers overshoot by a millisecond or more on a busy machine: sleep only the bulk, spin the rest.
+        if (remaining > TimeSpan.FromMilliseconds(6))
         {
-            await Task.Delay(remaining - TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(remaining - TimeSpan.FromMilliseconds(5), cancellationToken).ConfigureAwait(false);
         }
 
         var spin = new SpinWait();
