@@ -12,6 +12,9 @@ namespace Openterface.Hil.Imaging;
 public sealed class NeedleMatcher : IDisposable
 {
     private const int MaxNearCandidates = 16;
+
+    /// <summary>Candidates this far (in score) behind the best at a pyramid level are not refined further.</summary>
+    private const float PruneMargin = 0.2f;
     private readonly Lock _gate = new();
     private readonly FramePyramid _pyramid = new();
     private readonly ScoreMap _map = new();
@@ -121,11 +124,50 @@ public sealed class NeedleMatcher : IDisposable
         }
 
         _map.TopPeaks(Math.Max(1, Options.CoarseCandidates), Math.Max(2, minSide / 2), _coarse);
+        // Breadth-first refinement: all candidates one level down, then drop those far behind the best so far.
         _refined.Clear();
         foreach (var coarse in _coarse)
         {
-            var refined = Refine(needle, coarse.Offset, level);
-            AddCandidate(refined.Offset, refined.Value);
+            _refined.Add(coarse);
+        }
+
+        for (var l = level - 1; l >= 0; l--)
+        {
+            var best = float.NegativeInfinity;
+            for (var i = 0; i < _refined.Count; i++)
+            {
+                _refined[i] = RefineOneLevel(needle, _refined[i].Offset, l);
+                best = Math.Max(best, _refined[i].Value);
+            }
+
+            for (var i = _refined.Count - 1; i >= 0; i--)
+            {
+                if (_refined[i].Value < best - PruneMargin)
+                {
+                    _refined.RemoveAt(i);
+                }
+            }
+        }
+
+        if (level == 0)
+        {
+            for (var i = 0; i < _refined.Count; i++)
+            {
+                _map.Compute(_pyramid.Level(0), 0, needle.Templates, Options, new OffsetWindow(_refined[i].Offset.X, _refined[i].Offset.Y, 1, 1));
+                _refined[i] = (_refined[i].Offset, _map.Values[0]);
+            }
+        }
+
+        _coarse.Clear();
+        foreach (var r in _refined)
+        {
+            _coarse.Add(r);
+        }
+
+        _refined.Clear();
+        foreach (var (offset, value) in _coarse)
+        {
+            AddCandidate(offset, value);
         }
 
         AddNearCandidates(needle, frame);
@@ -170,28 +212,14 @@ public sealed class NeedleMatcher : IDisposable
         }
     }
 
-    /// <summary>From a coarse offset down to full resolution, +-2 pixels at each level.</summary>
-    private (Point Offset, float Value) Refine(Needle needle, Point coarse, int level)
+    /// <summary>One level finer: +-2 pixels around twice the coarser offset.</summary>
+    private (Point Offset, float Value) RefineOneLevel(Needle needle, Point coarse, int level)
     {
-        var offset = coarse;
-        var value = float.NegativeInfinity;
-        for (var l = level - 1; l >= 0; l--)
-        {
-            var image = _pyramid.Level(l);
-            var window = OffsetWindow.For(needle.Templates, l, image.Size, null).Around(new Point(offset.X * 2, offset.Y * 2), 2);
-            _map.Compute(image, l, needle.Templates, Options, window);
-            var best = _map.ArgMax();
-            offset = window.At(best);
-            value = _map.Values[best];
-        }
-
-        if (level == 0)
-        {
-            _map.Compute(_pyramid.Level(0), 0, needle.Templates, Options, new OffsetWindow(offset.X, offset.Y, 1, 1));
-            value = _map.Values[0];
-        }
-
-        return (offset, value);
+        var image = _pyramid.Level(level);
+        var window = OffsetWindow.For(needle.Templates, level, image.Size, null).Around(new Point(coarse.X * 2, coarse.Y * 2), 2);
+        _map.Compute(image, level, needle.Templates, Options, window);
+        var best = _map.ArgMax();
+        return (window.At(best), _map.Values[best]);
     }
 
     private int CoarseLevel(Needle needle, Frame frame)
