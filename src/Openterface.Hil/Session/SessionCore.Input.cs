@@ -30,8 +30,15 @@ internal sealed partial class SessionCore
                 OperatorLog.ActionSent(Logger, Redact(action));
                 await DeviceCallAsync(action, send, cancellationToken).ConfigureAwait(false);
                 Parts.Video.NoteInputSent();
-                StampBarrier(Redact(action), before);
-                before = null;
+
+                // Keyboard and mouse input must visibly change the screen before a wait trusts it (change gate).
+                // Power and USB-switch actions arm only the time barrier: after a power cycle the same screen may
+                // legitimately come back (the GRUB menu before and after a reboot is identical).
+                StampBarrier(Redact(action), kind == InputKind.Other ? null : before);
+                if (kind != InputKind.Other)
+                {
+                    before = null;
+                }
             }
             catch when (kind == InputKind.Keyboard)
             {
