@@ -15,9 +15,12 @@ public sealed class OcrOptions
     /// <summary>The tessdata folder; null means $HIL_TESSDATA, else <see cref="DefaultTessdataPath"/>.</summary>
     public string? TessdataPath { get; init; }
 
-    /// <summary>Console fonts (names in /usr/share/consolefonts or PSF paths) the console reader matches cells against.</summary>
+    /// <summary>
+    /// Console fonts the console reader matches cells against: names in /usr/share/consolefonts, PSF paths, or
+    /// <see cref="Fonts.VgaRomFont.SeaVgaBiosName"/> (the VGA BIOS font QEMU targets show).
+    /// </summary>
     public IReadOnlyList<string> ConsoleFonts { get; init; } =
-        ["Lat15-VGA16", "Lat15-VGA14", "Lat15-VGA8", "Lat15-Fixed16", "Lat15-Terminus16", "Lat15-Fixed14", "Lat15-Terminus14"];
+        ["Lat15-VGA16", Fonts.VgaRomFont.SeaVgaBiosName, "Lat15-VGA14", "Lat15-VGA8", "Lat15-Fixed16", "Lat15-Terminus16", "Lat15-Fixed14", "Lat15-Terminus14"];
 
     /// <summary>In <see cref="OcrEngineKind.Auto"/>, the console reader's result is used at or above this confidence.</summary>
     public double ConsoleConfidenceThreshold { get; init; } = 0.9;

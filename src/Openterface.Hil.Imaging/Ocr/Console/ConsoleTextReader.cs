@@ -13,6 +13,7 @@ internal sealed class ConsoleTextReader
     private const int SampleCells = 48;
     private const int QuickSampleCells = 20;
     private const int Finalists = 8;
+    private const int FontSampleCells = 200;
     private const int Margin = 20;
     private const double AcceptableSampleError = 0.35;
     private const double GoodCellError = 0.2;
@@ -75,7 +76,9 @@ internal sealed class ConsoleTextReader
         }
 
         var scored = sets.Select(set => (Set: set, Score: Score(image, geometry, set, sample, cell))).MinBy(x => x.Score);
-        return scored.Score <= CachedSampleError ? ReadCells(image, geometry, scored.Set, region, blankConfidence: 1) : null;
+        return scored.Score <= CachedSampleError
+            ? ReadCells(image, geometry, BestFont(image, geometry, region, cell), region, blankConfidence: 1)
+            : null;
     }
 
     /// <summary>
@@ -148,6 +151,7 @@ internal sealed class ConsoleTextReader
             if (best is { } chosen)
             {
                 images.Remove(chosen.Item3);
+                return (chosen.Item1, BestFont(chosen.Item3, chosen.Item1, region, cell), chosen.Item3);
             }
 
             return best;
@@ -159,16 +163,30 @@ internal sealed class ConsoleTextReader
     }
 
     /// <summary>
-    /// Up to <see cref="SampleCells"/> informative cells spread over the region (a fixed pseudo-random order, so no
+    /// Fonts of one cell size share most glyphs (Lat15-VGA16 and the VGA BIOS font differ in a few letters and
+    /// digits): the font is decided on a larger sample of the chosen grid.
+    /// </summary>
+    private ConsoleGlyphSet BestFont(NativeImage image, GridGeometry geometry, Rectangle region, ConsoleCell cell)
+    {
+        var (c0, r0, c1, r1) = geometry.CellsIn(region);
+        var sample = Sample(image, geometry, c0, r0, c1, r1, cell, FontSampleCells);
+        return _sets.Where(s => s.CellWidth == geometry.CellWidth && s.CellHeight == geometry.CellHeight)
+            .Select(set => (Set: set, Score: Score(image, geometry, set, sample, cell)))
+            .MinBy(x => x.Score).Set;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="maxCells"/> informative cells spread over the region (a fixed pseudo-random order, so no
     /// column is favoured): not blank, and not a plain horizontal or vertical rule, which fits any grid.
     /// </summary>
-    private static List<(int Column, int Row)> Sample(NativeImage image, GridGeometry g, int c0, int r0, int c1, int r1, ConsoleCell cell)
+    private static List<(int Column, int Row)> Sample(
+        NativeImage image, GridGeometry g, int c0, int r0, int c1, int r1, ConsoleCell cell, int maxCells = SampleCells)
     {
         var columns = c1 - c0 + 1;
         var total = columns * (r1 - r0 + 1);
         var step = total % 7919 == 0 ? 7907 : 7919;
         var sample = new List<(int, int)>();
-        for (var i = 0; i < total && i < 600 && sample.Count < SampleCells; i++)
+        for (var i = 0; i < total && i < 4 * maxCells && sample.Count < maxCells; i++)
         {
             var index = (int)((long)i * step % total);
             var column = c0 + (index % columns);

@@ -30,6 +30,9 @@ internal sealed class TesseractEngine : IDisposable
         }
 
         _ = TesseractNative.SetVariable(handle, "debug_file", "/dev/null");
+
+        // The preprocessor always hands over dark text on white: skip Tesseract's second, inverted pass over lines.
+        _ = TesseractNative.SetVariable(handle, "tessedit_do_invert", "0");
         TesseractNative.SetPageSegMode(handle, TesseractNative.PageSegModeSingleBlock);
         return new TesseractEngine(handle);
     }
