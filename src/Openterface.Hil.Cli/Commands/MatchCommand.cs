@@ -65,11 +65,11 @@ internal sealed class MatchCommand : ICommandFactory
         return command;
     }
 
-    internal static SearchScope ParseScope(string value) => value switch
+    internal static Imaging.SearchScope ParseScope(string value) => value switch
     {
-        "auto" => SearchScope.Auto,
-        "near" => SearchScope.NearRecordedPosition,
-        "whole" => SearchScope.WholeFrame,
+        "auto" => Imaging.SearchScope.Auto,
+        "near" => Imaging.SearchScope.NearRecordedPosition,
+        "whole" => Imaging.SearchScope.WholeFrame,
         _ => throw new ArgumentException($"Scope '{value}' is not known. Use 'auto', 'near' or 'whole'."),
     };
 

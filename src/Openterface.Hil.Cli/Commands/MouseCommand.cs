@@ -39,9 +39,9 @@ internal sealed class MouseCommand : ICommandFactory
 
             var which = parse.GetValue(button) switch
             {
-                "right" => MouseButton.Right,
-                "middle" => MouseButton.Middle,
-                _ => MouseButton.Left,
+                "right" => Protocol.MouseButton.Right,
+                "middle" => Protocol.MouseButton.Middle,
+                _ => Protocol.MouseButton.Left,
             };
             await mouse.ClickAsync(which, ct).ConfigureAwait(false);
         }));

@@ -30,8 +30,9 @@ internal sealed class SimCommand : ICommandFactory
                     VideoHttpPort = parseResult.GetValue(videoHttp),
                     QemuStartFrom = parseResult.GetValue(coldBoot) ? QemuStartPoint.ColdBoot : QemuStartPoint.GrubMenu,
                 };
-                Console.Error.WriteLine($"hil sim: starting the {options.Target} target...");
-                await using var rig = await VirtualRig.StartAsync(options, cancellationToken).ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"hil sim: starting the {options.Target} target...").ConfigureAwait(false);
+                var rig = await VirtualRig.StartAsync(options, cancellationToken).ConfigureAwait(false);
+                await using var rigLifetime = rig.ConfigureAwait(false);
                 Console.WriteLine($"serial: {rig.SerialUri}");
                 Console.WriteLine($"video:  {rig.VideoUri}");
                 if (rig.HostDiskPath is { } disk)
