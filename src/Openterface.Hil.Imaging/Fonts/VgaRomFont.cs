@@ -3,7 +3,8 @@ namespace Openterface.Hil.Imaging.Fonts;
 /// <summary>
 /// The 8x16 text-mode font inside a VGA BIOS ROM image, such as SeaVGABIOS's (Debian package seabios, installed
 /// with qemu-system-x86): the exact glyphs a QEMU target (and, closely, a PC's IBM-compatible VGA BIOS) shows in
-/// text mode. The table is found by the bitmap of its '0' glyph; characters 32..126 are mapped.
+/// text mode. The table is found by the bitmap of its '0' glyph; characters 32..126 and the code page 437 upper
+/// half (box drawing, blocks, accented letters) are mapped, so GRUB's and BIOS menus' frames read with it too.
 /// </summary>
 public static class VgaRomFont
 {
@@ -35,12 +36,36 @@ public static class VgaRomFont
             throw new ImagingException($"'{romPath}' holds no IBM VGA 8x16 font table. Use a VGA BIOS image or a console font.");
         }
 
-        var psf = new byte[4 + (256 * GlyphBytes)];
+        var table = UnicodeTable();
+        var psf = new byte[4 + (256 * GlyphBytes) + table.Length];
         psf[0] = 0x36;
         psf[1] = 0x04;
-        psf[2] = 0;
+        psf[2] = 0x02; // PSF1_MODEHASTAB
         psf[3] = GlyphBytes;
         rom.AsSpan(start, 256 * GlyphBytes).CopyTo(psf.AsSpan(4));
+        table.CopyTo(psf.AsSpan(4 + (256 * GlyphBytes)));
         return PsfFont.Parse(psf, SeaVgaBiosName);
+    }
+
+    /// <summary>PSF1 Unicode table for a code page 437 ROM: ASCII 32..126 and 128..255 through .NET's CP437 decoder.</summary>
+    private static byte[] UnicodeTable()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var cp437 = System.Text.Encoding.GetEncoding(437);
+        var table = new List<byte>(256 * 4);
+        for (var glyph = 0; glyph < 256; glyph++)
+        {
+            if (glyph is >= 32 and <= 126 or >= 128)
+            {
+                var character = glyph < 128 ? (char)glyph : cp437.GetString([(byte)glyph])[0];
+                table.Add((byte)(character & 0xFF));
+                table.Add((byte)(character >> 8));
+            }
+
+            table.Add(0xFF);
+            table.Add(0xFF);
+        }
+
+        return [.. table];
     }
 }
