@@ -67,6 +67,7 @@ internal sealed class QemuProcess : IAsyncDisposable
                 $"Cannot run '{launch.QemuPath}': {e.Message}. Install qemu-system-x86 (ci/setup does) or set QemuPath.", e);
         }
 
+        LiveProcesses.Track(process);
         var qemu = new QemuProcess(launch, process);
         process.ErrorDataReceived += qemu.OnStandardError;
         process.OutputDataReceived += qemu.OnStandardError;

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Openterface.Hil.Reporting.Tests;
+
+/// <summary>
+/// The example suites as a QA team sees them: the recovery-boot example (which types the root password as a secret)
+/// and the deliberately failing example run against the simulator in a child process; then their Allure results
+/// and the HTML report are checked, and the report is rendered in headless Chromium.
+/// </summary>
+[TestFixture]
+[Category("Browser")]
+[NonParallelizable]
+public sealed class ExampleReportTests
+{
+    private const string TypedSecret = "hil\n"; // what BootTests passes to TypeSecretAsync
+    private string _results = null!;
+    private string _report = null!;
+    private (int ExitCode, string Output) _run;
+
+    [OneTimeSetUp]
+    public async Task Run_the_examples()
+    {
+        var root = Directory.CreateTempSubdirectory("hil-example-report-").FullName;
+        _results = Path.Combine(root, "allure-results");
+        _report = Path.Combine(root, "allure-report");
+        _run = await ExampleRun.RunAsync("FullyQualifiedName~Examples.BootTests.|TestCategory=DeliberateFailure", _results);
+        var allure = AllureTool.Locate([AppContext.BaseDirectory, Environment.CurrentDirectory], Environment.GetEnvironmentVariable);
+        await new AllureReportGenerator(allure).GenerateAsync(new AllureReportRequest(_results, _report, SingleFile: true));
+    }
+
+    [Test]
+    public void The_boot_example_passes_and_only_the_deliberate_failure_fails()
+    {
+        var results = Results().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("status").GetString());
+
+        Assert.That(results, Is.EquivalentTo(new Dictionary<string, string?>
+        {
+            ["Recovery_boot_reaches_a_root_shell_running_the_expected_kernel"] = "passed",
+            ["The_boot_menu_never_appears_without_pressing_F12"] = "failed",
+        }), _run.Output);
+    }
+
+    [Test]
+    public void Every_operator_step_of_the_passing_example_carries_a_screenshot()
+    {
+        var boot = Results().Single(r => r.GetProperty("status").GetString() == "passed");
+        var steps = Flatten(boot.GetProperty("steps")).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(steps.Select(s => s.GetProperty("name").GetString()), Has.Some.StartWith("Type secret").Or.Some.Contains("***"));
+            Assert.That(steps, Has.Count.GreaterThan(8));
+            Assert.That(steps.Where(s => !Attachments(s).Any(a => a.Type == "image/jpeg")).Select(s => s.GetProperty("name").GetString()), Is.Empty,
+                "steps without a screenshot");
+        });
+    }
+
+    [Test]
+    public void The_failing_example_has_the_call_log_the_needle_diff_and_a_playable_video()
+    {
+        var failed = Results().Single(r => r.GetProperty("status").GetString() == "failed");
+        var message = failed.GetProperty("statusDetails").GetProperty("message").GetString()!;
+        var attachments = Attachments(failed).Concat(Flatten(failed.GetProperty("steps")).SelectMany(Attachments)).ToList();
+        var videos = attachments.Where(a => a.Type == "video/mp4").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message, Does.Contain("Expect(Needle('console-boot-menu')).ToBeVisibleAsync() failed").And.Contain("Call log:"));
+            Assert.That(attachments.Select(a => a.Name), Has.Some.Contains("diff").IgnoreCase);
+            Assert.That(attachments.Select(a => a.Name), Has.Some.EqualTo("Screen at failure"));
+            Assert.That(videos, Is.Not.Empty, "no video attached");
+        });
+        var mp4 = File.ReadAllBytes(Path.Combine(_results, videos[0].Source));
+        Assert.That(Encoding.ASCII.GetString(mp4, 4, 4), Is.EqualTo("ftyp"), "the video is an MP4 container");
+    }
+
+    [Test]
+    public void The_typed_secret_is_nowhere_in_the_results_or_the_report()
+    {
+        var escaped = JsonSerializer.Serialize(TypedSecret).Trim('"');
+        var leaks = Directory.EnumerateFiles(_results, "*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(_report, "*", SearchOption.AllDirectories))
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains(TypedSecret, StringComparison.Ordinal) || text.Contains(escaped, StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.That(leaks, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_html_report_renders_in_chromium_and_shows_both_suites_and_the_failure()
+    {
+        var index = new Uri(Path.Combine(_report, "index.html"));
+        var png = Path.Combine(_report, "..", "report.png");
+
+        await HeadlessChromium.ScreenshotAsync(index, png);
+        var dom = await HeadlessChromium.DumpDomAsync(index);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new FileInfo(png).Length, Is.GreaterThan(20_000), "a blank page compresses to a few KB");
+            // The tree opens on the failed test; passing suites stay collapsed to their names.
+            Assert.That(dom.Contains(">BootTests<", StringComparison.Ordinal), Is.True, "suite BootTests listed");
+            Assert.That(dom.Contains(">DeliberateFailureTests<", StringComparison.Ordinal), Is.True, "suite DeliberateFailureTests listed");
+            Assert.That(dom.Contains(">The_boot_menu_never_appears_without_pressing_F12<", StringComparison.Ordinal), Is.True, "the failed test is shown");
+        });
+    }
+
+    private IEnumerable<JsonElement> Results() =>
+        Directory.EnumerateFiles(_results, "*-result.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement);
+
+    private static IEnumerable<JsonElement> Flatten(JsonElement steps)
+    {
+        foreach (var step in steps.EnumerateArray())
+        {
+            yield return step;
+            if (step.TryGetProperty("steps", out var children))
+            {
+                foreach (var child in Flatten(children))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, string Type, string Source)> Attachments(JsonElement item) =>
+        item.TryGetProperty("attachments", out var attachments)
+            ? attachments.EnumerateArray().Select(a => (a.GetProperty("name").GetString()!, a.GetProperty("type").GetString()!, a.GetProperty("source").GetString()!))
+            : [];
+}
