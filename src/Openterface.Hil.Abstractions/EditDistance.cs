@@ -1,6 +1,6 @@
-namespace Openterface.Hil.Protocol;
+namespace Openterface.Hil;
 
-/// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
+/// <summary>Case-insensitive Levenshtein distance, for "did you mean" suggestions (key names, needle names).</summary>
 internal static class EditDistance
 {
     internal static int Between(string a, string b)
