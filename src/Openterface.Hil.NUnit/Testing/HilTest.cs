@@ -64,35 +64,17 @@ public abstract class HilTest
             _simulator = await VirtualRig.StartAsync(
                 ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), CancellationToken.None).ConfigureAwait(false);
             var endpoints = SimulatorLauncher.Describe(_simulator, ownsRig: false);
-            options = ConfigureOptions(new HilOptions
-            {
-                Serial = endpoints.SerialUri,
-                Video = endpoints.VideoUri,
-                PowerSwitch = endpoints.PowerSwitch,
-                Needles = options.Needles,
-                Layout = options.Layout,
-                StepListeners = options.StepListeners,
-                Timeouts = options.Timeouts,
-            });
+            options = options with { Serial = endpoints.SerialUri, Video = endpoints.VideoUri, PowerSwitch = endpoints.PowerSwitch };
             HilAllure.SetEnvironment("Target", "sim:" + _simulator.Target.Name);
         }
         else
         {
             _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait).ConfigureAwait(false);
-            options = ConfigureOptions(new HilOptions
-            {
-                Serial = _lease.Rig.Serial,
-                Video = _lease.Rig.Video ?? Settings.Video,
-                Power = _lease.Rig.Power ?? Settings.Power,
-                Needles = options.Needles,
-                Layout = options.Layout,
-                StepListeners = options.StepListeners,
-                Timeouts = options.Timeouts,
-            });
+            options = options with { Serial = _lease.Rig.Serial, Video = _lease.Rig.Video ?? Settings.Video, Power = _lease.Rig.Power ?? Settings.Power };
             HilAllure.SetEnvironment("Rig", _lease.Rig.Name);
         }
 
-        _session = await HilSession.ConnectAsync(options).ConfigureAwait(false);
+        _session = await HilSession.ConnectAsync(ConfigureOptions(options)).ConfigureAwait(false);
     }
 
     [TearDown]
