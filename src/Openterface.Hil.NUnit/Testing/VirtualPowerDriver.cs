@@ -3,7 +3,7 @@ using Openterface.Hil.Simulator;
 namespace Openterface.Hil.NUnit;
 
 /// <summary>The simulator's power button as a session power driver.</summary>
-internal sealed class VirtualPowerDriver(IVirtualTarget target) : IPowerDriver
+internal sealed class VirtualPowerDriver(IVirtualTarget target) : IPowerSwitch
 {
     public Task PowerOnAsync(CancellationToken cancellationToken = default) => target.PowerAsync(VirtualPowerAction.On, cancellationToken).AsTask();
 

@@ -1,7 +1,7 @@
-namespace Openterface.Hil.Tests.Fakes;
+namespace Openterface.Hil.TestSupport;
 
 /// <summary>A manual clock: time moves only on <see cref="Advance"/>, which fires due timers in order, synchronously.</summary>
-internal sealed class FakeTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : TimeProvider
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly Lock _gate = new();
@@ -74,7 +74,7 @@ internal sealed class FakeTimeProvider : TimeProvider
         }
     }
 
-    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    private sealed class FakeTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         public long? Due { get; set; }
 
