@@ -1,3 +1,4 @@
+using Openterface.Hil.Device;
 using Openterface.Hil.Simulator;
 
 namespace Openterface.Hil.NUnit;
