@@ -37,11 +37,5 @@ public sealed class MatchOptions
     /// <summary>Scores this close to the best count as a tie; ties go to the candidate nearest the recorded position.</summary>
     public double TieTolerance { get; set; } = 0.005;
 
-    /// <summary>Consecutive matching frames a <see cref="MatchTracker"/> needs before it reports a match.</summary>
-    public int Consecutive { get; set; } = 1;
-
-    /// <summary>A <see cref="MatchTracker"/> searches the whole frame on its first and then every Nth evaluation.</summary>
-    public int WholeFrameEvery { get; set; } = 5;
-
     internal static MatchOptions Default { get; } = new();
 }

@@ -1,9 +1,10 @@
+using Openterface.Hil.Device;
 using Openterface.Hil.Simulator;
 
 namespace Openterface.Hil.NUnit;
 
 /// <summary>The simulator's power button as a session power driver.</summary>
-internal sealed class VirtualPowerDriver(IVirtualTarget target) : IPowerDriver
+internal sealed class VirtualPowerDriver(IVirtualTarget target) : IPowerSwitch
 {
     public Task PowerOnAsync(CancellationToken cancellationToken = default) => target.PowerAsync(VirtualPowerAction.On, cancellationToken).AsTask();
 

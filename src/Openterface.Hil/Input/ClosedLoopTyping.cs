@@ -1,5 +1,4 @@
 using Openterface.Hil.Imaging;
-using Openterface.Hil.Video;
 
 namespace Openterface.Hil;
 
@@ -128,70 +127,42 @@ internal sealed class ClosedLoopTyping
     /// </summary>
     private async Task<(string Read, Frame Frame)> ReadBackAsync(Locator field, string expected, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var (barrier, before) = _core.SnapshotBarrier();
+        var (barrier, before) = _core.Frames.SnapshotBarrier();
         var settle = TimeSpan.FromMilliseconds(750 * _core.TimeoutFactor);
         var gateOpen = before is null || barrier.ChangeSeen;
         Frame? evaluated = null;
         string? read = null;
-        using var deadline = new CancellationTokenSource(timeout, _core.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var after = barrier.Timestamp;
         try
         {
-            while (true)
+            await _core.Frames.RunAsync(barrier.Timestamp, timeout, async (frame, _) =>
             {
-                Frame frame;
-                try
+                if (!gateOpen && await _core.UnchangedAsync(frame, before!, 0, cancellationToken).ConfigureAwait(false))
                 {
-                    frame = await _core.Parts.Video.WaitForFrameAsync(after, linked.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (VideoException e)
-                {
-                    throw _core.VideoFault("Closed-loop typing", timeout, barrier, e);
+                    return false;
                 }
 
-                using (frame)
+                if (!gateOpen)
                 {
-                    after = frame.Timestamp;
-                    if (!gateOpen && _core.Unchanged(frame, before!, 0))
-                    {
-                        continue;
-                    }
-
-                    if (!gateOpen)
-                    {
-                        gateOpen = true;
-                        barrier.MarkChangeSeen();
-                    }
-
-                    if (evaluated is not null && _core.Unchanged(frame, evaluated, 0))
-                    {
-                        if (_core.Time.GetElapsedTime(evaluated.Timestamp, frame.Timestamp) >= settle)
-                        {
-                            break;
-                        }
-
-                        continue;
-                    }
-
-                    read = Read(field, frame);
-                    evaluated?.Dispose();
-                    evaluated = frame.Share();
-                    if (Same(read, expected))
-                    {
-                        return (read, evaluated);
-                    }
+                    gateOpen = true;
+                    barrier.MarkChangeSeen();
                 }
-            }
+
+                if (evaluated is not null && await _core.UnchangedAsync(frame, evaluated, 0, cancellationToken).ConfigureAwait(false))
+                {
+                    // Settled: the field has shown the same text for a while.
+                    return _core.Time.GetElapsedTime(evaluated.Timestamp, frame.Timestamp) >= settle;
+                }
+
+                read = await ReadAsync(field, frame, cancellationToken).ConfigureAwait(false);
+                evaluated?.Dispose();
+                evaluated = frame.Share();
+                return Same(read, expected);
+            }, e => _core.VideoFault("Closed-loop typing", timeout, barrier, e), cancellationToken).ConfigureAwait(false);
 
             if (evaluated is null)
             {
                 evaluated = _core.Parts.Video.TryGetLatest() ?? throw _core.VideoFault("Closed-loop typing", timeout, barrier, null);
-                read = Read(field, evaluated);
+                read = await ReadAsync(field, evaluated, cancellationToken).ConfigureAwait(false);
             }
 
             return (read!, evaluated);
@@ -202,9 +173,9 @@ internal sealed class ClosedLoopTyping
         }
     }
 
-    private string Read(Locator field, Frame frame)
+    private async ValueTask<string> ReadAsync(Locator field, Frame frame, CancellationToken cancellationToken)
     {
-        var found = field.Query.Evaluate(_core.Vision, frame, NeedleSearch.WholeFrame, null);
-        return found.Found ? field.Query.ReadText(_core.Vision, frame, found) : string.Empty;
+        var found = await field.Query.EvaluateAsync(_core.Vision, frame, SearchScope.WholeFrame, null, 0, cancellationToken).ConfigureAwait(false);
+        return found.Found ? await field.Query.ReadTextAsync(_core.Vision, frame, found, cancellationToken).ConfigureAwait(false) : string.Empty;
     }
 }

@@ -1,3 +1,4 @@
+using Openterface.Hil.Protocol;
 using System.Globalization;
 
 namespace Openterface.Hil;
@@ -15,27 +16,13 @@ public sealed class Keyboard
         _core = core;
     }
 
-    public Task PressAsync(string chord, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(chord);
-        return _core.ActAsync($"Press '{chord}'", Chord(chord), $"Press '{chord}'", InputKind.Keyboard,
-            ct => _core.Parts.Keyboard.PressAsync(chord, ct), cancellationToken);
-    }
+    /// <summary>Presses and releases a chord; an unknown key name is an <see cref="ArgumentException"/> naming close names, before anything is sent.</summary>
+    public Task PressAsync(string chord, CancellationToken cancellationToken = default) => KeyAsync(chord, KeyAction.Press, "Press", cancellationToken);
 
     /// <summary>Holds the chord down until <see cref="UpAsync"/>, <see cref="ReleaseAllAsync"/> or the session ends.</summary>
-    public Task DownAsync(string chord, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(chord);
-        return _core.ActAsync($"Key down '{chord}'", Chord(chord), $"Key down '{chord}'", InputKind.Keyboard,
-            ct => _core.Parts.Keyboard.DownAsync(chord, ct), cancellationToken);
-    }
+    public Task DownAsync(string chord, CancellationToken cancellationToken = default) => KeyAsync(chord, KeyAction.Down, "Key down", cancellationToken);
 
-    public Task UpAsync(string chord, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(chord);
-        return _core.ActAsync($"Key up '{chord}'", Chord(chord), $"Key up '{chord}'", InputKind.Keyboard,
-            ct => _core.Parts.Keyboard.UpAsync(chord, ct), cancellationToken);
-    }
+    public Task UpAsync(string chord, CancellationToken cancellationToken = default) => KeyAsync(chord, KeyAction.Up, "Key up", cancellationToken);
 
     public Task ReleaseAllAsync(CancellationToken cancellationToken = default) =>
         _core.ActAsync("Release all keys", new Dictionary<string, string>(), "Release all keys", InputKind.Other,
@@ -80,12 +67,14 @@ public sealed class Keyboard
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(locator);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPresses);
+        KeyChord.Parse(key);
         return new PressUntil(_core, this, key, locator, maxPresses, options).RunAsync(cancellationToken);
     }
 
     internal Task TypeRawAsync(string text, bool secret, TypeOptions? options, CancellationToken cancellationToken)
     {
         var layout = options?.Layout ?? _core.Options.Layout;
+        var keyboardLayout = layout is null ? null : KeyboardLayout.FromName(layout);
         var step = secret ? "Type secret" : $"Type '{text}'";
         var logged = secret ? "Type secret" : _core.Options.SensitiveLogging ? $"Type '{text}'" : $"Type {Characters(text.Length)}";
         var parameters = new Dictionary<string, string> { ["text"] = secret ? SessionSecrets.Mask : text };
@@ -95,11 +84,17 @@ public sealed class Keyboard
         }
 
         return _core.ActAsync(step, parameters, logged, InputKind.Keyboard,
-            ct => _core.Parts.Keyboard.TypeAsync(text, layout, secret, ct), cancellationToken);
+            ct => _core.Parts.Keyboard.TypeAsync(text, keyboardLayout, secret, ct), cancellationToken);
     }
 
     internal static string Characters(int count) =>
         count == 1 ? "1 character" : string.Create(CultureInfo.InvariantCulture, $"{count} characters");
 
-    private static Dictionary<string, string> Chord(string chord) => new() { ["chord"] = chord };
+    private Task KeyAsync(string chord, KeyAction action, string verb, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(chord);
+        KeyChord.Parse(chord);
+        return _core.ActAsync($"{verb} '{chord}'", new Dictionary<string, string> { ["chord"] = chord }, $"{verb} '{chord}'", InputKind.Keyboard,
+            ct => _core.Parts.Keyboard.KeyAsync(chord, action, ct), cancellationToken);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Drawing;
 using System.Globalization;
 using Openterface.Hil.Imaging;
+using Openterface.Hil.Protocol;
 
 namespace Openterface.Hil;
 
@@ -36,7 +37,7 @@ public sealed class Mouse
         _core.ActAsync($"Mouse down {Name(button)}", Button(button), $"Mouse down {Name(button)}", InputKind.Mouse,
             async ct =>
             {
-                await _core.Parts.Mouse.DownAsync(button, ct).ConfigureAwait(false);
+                await _core.Parts.Mouse.ButtonAsync(button, KeyAction.Down, ct).ConfigureAwait(false);
                 lock (_core.HeldButtons)
                 {
                     _core.HeldButtons.Add(button);
@@ -47,7 +48,7 @@ public sealed class Mouse
         _core.ActAsync($"Mouse up {Name(button)}", Button(button), $"Mouse up {Name(button)}", InputKind.Mouse,
             async ct =>
             {
-                await _core.Parts.Mouse.UpAsync(button, ct).ConfigureAwait(false);
+                await _core.Parts.Mouse.ButtonAsync(button, KeyAction.Up, ct).ConfigureAwait(false);
                 lock (_core.HeldButtons)
                 {
                     _core.HeldButtons.Remove(button);
@@ -71,7 +72,7 @@ public sealed class Mouse
         return core.ActAsync(action, parameters, action, InputKind.Mouse, async ct =>
         {
             await core.Parts.Mouse.MoveToAsync(dx, dy, ct).ConfigureAwait(false);
-            await core.Parts.Mouse.ClickAsync(button, ct).ConfigureAwait(false);
+            await core.Parts.Mouse.ButtonAsync(button, KeyAction.Press, ct).ConfigureAwait(false);
         }, cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using Openterface.Hil.Device;
+
 namespace Openterface.Hil;
 
 /// <summary>
@@ -39,10 +41,10 @@ public sealed class PowerControl
         }, cancellationToken);
     }
 
-    private Task RunAsync(string action, Func<IPowerDriver, CancellationToken, Task> call, CancellationToken cancellationToken)
+    private Task RunAsync(string action, Func<IPowerSwitch, CancellationToken, Task> call, CancellationToken cancellationToken)
     {
         var driver = _core.Parts.Power ?? throw new InvalidOperationException(
-            $"{action}: no power switch is configured. Set HilOptions.PowerSwitch (an IPowerDriver) or HilOptions.Power (a URI).");
+            $"{action}: no power switch is configured. Set HilOptions.PowerSwitch (an IPowerSwitch) or HilOptions.Power (a URI).");
         return _core.ActAsync(action, new Dictionary<string, string>(), action, InputKind.Other, async ct =>
         {
             _core.Hid.Reset();

@@ -1,3 +1,5 @@
+using Openterface.Hil.Imaging;
+
 namespace Openterface.Hil;
 
 /// <summary>
@@ -33,11 +35,12 @@ internal sealed class PressUntil
         {
             var header = $"Keyboard.PressUntilAsync('{_key}', {_locator})";
             var perPress = _core.Timeout(_options?.WaitAfterPress, t => t.PressUntilStep);
-            var resolved = _core.Resolve(_options?.Expect) with { Timeout = perPress };
+            var resolved = _core.Resolve(_options?.Expect, _locator.Query) with { Timeout = perPress };
             var log = new List<string>();
             using (var first = await _core.NextFrameAsync(header, perPress, cancellationToken).ConfigureAwait(false))
             {
-                var before = _locator.Query.Evaluate(_core.Vision, first, NeedleSearch.WholeFrame, resolved.Threshold);
+                var before = await _locator.Query.EvaluateAsync(
+                    _core.Vision, first, SearchScope.WholeFrame, resolved.Threshold, 0, cancellationToken).ConfigureAwait(false);
                 log.Add($"before pressing: frame #{first.Sequence}: {before.Summary}");
                 if (before.Found)
                 {
@@ -63,7 +66,7 @@ internal sealed class PressUntil
                 try
                 {
                     using var attempt = new StepContext();
-                    using var outcome = await _core.Waits.RunAsync(spec, resolved, attempt, cancellationToken).ConfigureAwait(false);
+                    using var outcome = await _core.Frames.WaitAsync(new WaitRun(_core, spec, resolved), attempt, cancellationToken).ConfigureAwait(false);
                     step.EndedOn(outcome.Frame);
                     var result = outcome.Attempt.Result!;
                     return new LocatorMatch(result.Bounds, result.ClickPoint, result.Score, result.Text, outcome.Frame.Sequence);

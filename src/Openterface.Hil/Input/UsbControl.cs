@@ -1,3 +1,5 @@
+using Openterface.Hil.Protocol;
+
 namespace Openterface.Hil;
 
 /// <summary>The Mini-KVM's switchable USB-A port (a USB stick for installs, a debug dongle).</summary>
@@ -13,16 +15,16 @@ public sealed class UsbControl
     public async Task SwitchToTargetAsync(CancellationToken cancellationToken = default)
     {
         await _core.ActAsync("Switch USB to the target", new Dictionary<string, string> { ["position"] = "target" },
-            "Switch USB to the target", InputKind.Other, ct => _core.Parts.Usb.SwitchToTargetAsync(ct), cancellationToken).ConfigureAwait(false);
+            "Switch USB to the target", InputKind.Other, ct => _core.Parts.Usb.SwitchAsync(UsbSwitchPosition.Target, ct), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SwitchToHostAsync(CancellationToken cancellationToken = default)
     {
         await _core.ActAsync("Switch USB to the host", new Dictionary<string, string> { ["position"] = "host" },
-            "Switch USB to the host", InputKind.Other, ct => _core.Parts.Usb.SwitchToHostAsync(ct), cancellationToken).ConfigureAwait(false);
+            "Switch USB to the host", InputKind.Other, ct => _core.Parts.Usb.SwitchAsync(UsbSwitchPosition.Host, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<UsbPosition> GetPositionAsync(CancellationToken cancellationToken = default) =>
+    public Task<UsbSwitchPosition> GetPositionAsync(CancellationToken cancellationToken = default) =>
         _core.Steps.RunAsync("Read the USB switch position", StepKind.Read, new Dictionary<string, string>(), _ =>
             _core.DeviceCallAsync("reading the USB switch position", ct => _core.Parts.Usb.GetPositionAsync(ct), cancellationToken));
 }

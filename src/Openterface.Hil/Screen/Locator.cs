@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Openterface.Hil.Imaging;
+using Openterface.Hil.Protocol;
 
 namespace Openterface.Hil;
 
@@ -44,39 +45,50 @@ public sealed class Locator
         new(_core, new RegionQuery(Hil.Screen.Area(x, y, width, height), Query));
 
     /// <summary>Waits until the locator is visible and returns where.</summary>
-    public Task<LocatorMatch> WaitForAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync($"Wait for {this}", StepKind.Wait, Parameters(), async step =>
+    public Task<LocatorMatch> WaitForAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = _core.Resolve(options, Query);
+        return _core.Steps.RunAsync($"Wait for {this}", StepKind.Wait, Parameters(), async step =>
         {
-            using var outcome = await WaitVisibleAsync($"{this}.WaitForAsync()", options, step, cancellationToken).ConfigureAwait(false);
+            using var outcome = await WaitVisibleAsync($"{this}.WaitForAsync()", resolved, step, cancellationToken).ConfigureAwait(false);
             var result = outcome.Attempt.Result!;
             return new LocatorMatch(result.Bounds, result.ClickPoint, result.Score, result.Text, outcome.Frame.Sequence);
         });
+    }
 
     /// <summary>One check on the first frame after the last input (searching the whole frame); no waiting for the locator.</summary>
-    public Task<bool> IsVisibleAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync($"Check {this} is visible", StepKind.Read, Parameters(), async step =>
+    public Task<bool> IsVisibleAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = _core.Resolve(options, Query);
+        return _core.Steps.RunAsync($"Check {this} is visible", StepKind.Read, Parameters(), async step =>
         {
-            var resolved = _core.Resolve(options);
             using var frame = await _core.NextFrameAsync($"{this}.IsVisibleAsync()", resolved.Timeout, cancellationToken).ConfigureAwait(false);
             step.EndedOn(frame);
-            return Query.Evaluate(_core.Vision, frame, NeedleSearch.WholeFrame, resolved.Threshold).Found;
+            var result = await Query.EvaluateAsync(_core.Vision, frame, SearchScope.WholeFrame, resolved.Threshold, 0, cancellationToken).ConfigureAwait(false);
+            return result.Found;
         });
+    }
 
     /// <summary>Waits until visible, then reads the text inside (OCR), or the matched text for a text locator.</summary>
-    public Task<string> ReadTextAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync($"Read text of {this}", StepKind.Read, Parameters(), async step =>
+    public Task<string> ReadTextAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = _core.Resolve(options, Query);
+        return _core.Steps.RunAsync($"Read text of {this}", StepKind.Read, Parameters(), async step =>
         {
-            using var outcome = await WaitVisibleAsync($"{this}.ReadTextAsync()", options, step, cancellationToken).ConfigureAwait(false);
-            return Query.ReadText(_core.Vision, outcome.Frame, outcome.Attempt.Result!);
+            using var outcome = await WaitVisibleAsync($"{this}.ReadTextAsync()", resolved, step, cancellationToken).ConfigureAwait(false);
+            return await Query.ReadTextAsync(_core.Vision, outcome.Frame, outcome.Attempt.Result!, cancellationToken).ConfigureAwait(false);
         });
+    }
 
     /// <summary>Waits until visible, then clicks the needle's click point or the text's centre.</summary>
-    public Task ClickAsync(MouseButton button = MouseButton.Left, ExpectOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync($"Click {this}", StepKind.Group, Parameters(), async step =>
+    public Task ClickAsync(MouseButton button = MouseButton.Left, ExpectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = _core.Resolve(options, Query);
+        return _core.Steps.RunAsync($"Click {this}", StepKind.Group, Parameters(), async step =>
         {
             var (point, frame) = await _core.Steps.RunAsync($"Wait for {this}", StepKind.Wait, Parameters(), async wait =>
             {
-                var outcome = await WaitVisibleAsync($"{this}.ClickAsync()", options, wait, cancellationToken).ConfigureAwait(false);
+                var outcome = await WaitVisibleAsync($"{this}.ClickAsync()", resolved, wait, cancellationToken).ConfigureAwait(false);
                 return (outcome.Attempt.Result!.ClickPoint, outcome.Frame);
             }).ConfigureAwait(false);
             using (frame)
@@ -84,23 +96,23 @@ public sealed class Locator
                 await Mouse.ClickAtAsync(_core, point, frame, button, cancellationToken).ConfigureAwait(false);
             }
         });
+    }
 
     /// <summary>Waits until visible and returns a copy of the locator's bounds (caller disposes).</summary>
-    public Task<Frame> ScreenshotAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync($"Screenshot {this}", StepKind.Read, Parameters(), async step =>
+    public Task<Frame> ScreenshotAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = _core.Resolve(options, Query);
+        return _core.Steps.RunAsync($"Screenshot {this}", StepKind.Read, Parameters(), async step =>
         {
-            using var outcome = await WaitVisibleAsync($"{this}.ScreenshotAsync()", options, step, cancellationToken).ConfigureAwait(false);
+            using var outcome = await WaitVisibleAsync($"{this}.ScreenshotAsync()", resolved, step, cancellationToken).ConfigureAwait(false);
             return outcome.Frame.Crop(outcome.Attempt.Result!.Bounds);
         });
+    }
 
     public override string ToString() => Query.Describe();
 
-    internal async Task<WaitOutcome> WaitVisibleAsync(string header, ExpectOptions? options, StepContext step, CancellationToken cancellationToken)
-    {
-        var resolved = _core.Resolve(options);
-        var spec = LocatorSpecs.Visible(header, Query, _core.Vision, resolved);
-        return await _core.Waits.RunAsync(spec, resolved, step, cancellationToken).ConfigureAwait(false);
-    }
+    internal Task<WaitOutcome> WaitVisibleAsync(string header, ResolvedExpect resolved, StepContext step, CancellationToken cancellationToken) =>
+        _core.Frames.WaitAsync(new WaitRun(_core, LocatorSpecs.Visible(header, Query, _core.Vision, resolved), resolved), step, cancellationToken);
 
     private Dictionary<string, string> Parameters() => new() { ["locator"] = ToString() };
 }

@@ -43,14 +43,16 @@ public sealed class LocatorAssertions
 
     private string Header(string call) => $"Expect({_locator}).{(_negate ? "Not." : string.Empty)}{call}";
 
-    private Task RunAsync(string call, string what, ExpectOptions? options, Func<ResolvedExpect, WaitSpec> build, CancellationToken cancellationToken) =>
-        _core.Steps.RunAsync($"Expect {_locator} {what}", StepKind.Wait, new Dictionary<string, string>
+    private Task RunAsync(string call, string what, ExpectOptions? options, Func<ResolvedExpect, WaitSpec> build, CancellationToken cancellationToken)
+    {
+        var resolved = _core.Resolve(options, _locator.Query);
+        return _core.Steps.RunAsync($"Expect {_locator} {what}", StepKind.Wait, new Dictionary<string, string>
         {
             ["locator"] = _locator.ToString(),
             ["assertion"] = $"{(_negate ? "Not." : string.Empty)}{call}",
         }, async step =>
         {
-            var resolved = _core.Resolve(options);
-            using var outcome = await _core.Waits.RunAsync(build(resolved), resolved, step, cancellationToken).ConfigureAwait(false);
+            using var outcome = await _core.Frames.WaitAsync(new WaitRun(_core, build(resolved), resolved), step, cancellationToken).ConfigureAwait(false);
         });
+    }
 }

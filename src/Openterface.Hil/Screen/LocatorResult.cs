@@ -1,4 +1,5 @@
 using System.Drawing;
+using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil;
 
@@ -11,13 +12,34 @@ internal sealed record LocatorResult(
     double? Score = null,
     double? Threshold = null,
     string? Text = null,
-    NeedleMatch? Match = null)
+    MatchResult? Match = null)
 {
-    public static LocatorResult Missing(string summary, NeedleMatch? match = null) =>
+    public static LocatorResult Missing(string summary, MatchResult? match = null) =>
         new(false, Rectangle.Empty, Point.Empty, summary, match?.Score, match?.Threshold, null, match);
 
     public static Point Centre(Rectangle r) => new(r.X + (r.Width / 2), r.Y + (r.Height / 2));
 }
 
-/// <summary>The vision seams a locator evaluates with.</summary>
-internal sealed record VisionContext(INeedleVision Needles, ITextVision Text);
+/// <summary>What a locator evaluates with: the vision seam, the session's needles, and how far the wait has got (0..1).</summary>
+internal sealed record VisionContext(IVision Vision, NeedleSet? Needles)
+{
+    /// <summary>The needle with this name (or the one needle with this tag); a typo is an <see cref="ArgumentException"/> naming close names.</summary>
+    public Needle Needle(string nameOrTag)
+    {
+        if (Needles is null)
+        {
+            throw new ArgumentException(
+                $"Needle '{nameOrTag}' asked for, but no needle folder is configured. Set HilOptions.Needles (or HIL_NEEDLES) to a folder of openQA-style needles.",
+                nameof(nameOrTag));
+        }
+
+        try
+        {
+            return Needles.Get(nameOrTag);
+        }
+        catch (ImagingException e)
+        {
+            throw new ArgumentException(e.Message, nameof(nameOrTag), e);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil;
 
@@ -11,9 +12,9 @@ internal static class LocatorSpecs
         SearchPasses = query.UsesNeedle,
         PreferLatest = !query.UsesNeedle,
         Expected = best => $"{query.Expectation()} visible{Threshold(query, options, best)}",
-        Evaluate = (frame, pass) =>
+        Evaluate = async (frame, pass, share, ct) =>
         {
-            var result = query.Evaluate(vision, frame, pass, options.Threshold);
+            var result = await query.EvaluateAsync(vision, frame, pass, options.Threshold, share, ct).ConfigureAwait(false);
             return new Attempt(result.Found, result.Summary, Seen(result), result.Score ?? 0, result);
         },
     };
@@ -23,10 +24,10 @@ internal static class LocatorSpecs
         Header = header,
         PreferLatest = true,
         Expected = best => $"{query.Expectation()} not visible{Threshold(query, options, best)}",
-        Evaluate = (frame, _) =>
+        Evaluate = async (frame, _, share, ct) =>
         {
             // Absence is only proven by a whole-frame search.
-            var result = query.Evaluate(vision, frame, NeedleSearch.WholeFrame, options.Threshold);
+            var result = await query.EvaluateAsync(vision, frame, SearchScope.WholeFrame, options.Threshold, share, ct).ConfigureAwait(false);
             var seen = result.Found ? $"{query.Expectation()} visible: {result.Summary}" : result.Summary;
             return new Attempt(!result.Found, result.Summary, seen, result.Found ? result.Score ?? 1 : 0, result);
         },
@@ -38,15 +39,15 @@ internal static class LocatorSpecs
         SearchPasses = query.UsesNeedle && !negate,
         PreferLatest = true,
         Expected = _ => (negate ? "not " : string.Empty) + (text is not null ? $"text '{text}'" : $"text matching /{pattern}/"),
-        Evaluate = (frame, pass) =>
+        Evaluate = async (frame, pass, share, ct) =>
         {
-            var result = query.Evaluate(vision, frame, pass, options.Threshold);
+            var result = await query.EvaluateAsync(vision, frame, pass, options.Threshold, share, ct).ConfigureAwait(false);
             if (!result.Found)
             {
                 return new Attempt(negate, result.Summary, $"{query.Expectation()} not visible: {result.Summary}", 0, result);
             }
 
-            var read = query.ReadText(vision, frame, result);
+            var read = await query.ReadTextAsync(vision, frame, result, ct).ConfigureAwait(false);
             var matches = text is not null
                 ? string.Equals(TextSearch.Normalise(read), TextSearch.Normalise(text), StringComparison.Ordinal)
                 : pattern!.IsMatch(read);

@@ -17,18 +17,24 @@ internal sealed class NeedleQuery : LocatorQuery
 
     protected override string Noun() => $"needle '{Name}'";
 
-    protected override LocatorResult EvaluateIn(VisionContext vision, Frame frame, Rectangle scope, NeedleSearch search, double? threshold)
+    protected override void ValidateSelf(VisionContext vision) => vision.Needle(Name);
+
+    protected override int? SelfConsecutive(VisionContext vision) => vision.Needle(Name).Consecutive;
+
+    protected override async ValueTask<LocatorResult> EvaluateInAsync(
+        VisionContext vision, Frame frame, Rectangle scope, SearchScope search, double? threshold, double elapsedShare, CancellationToken cancellationToken)
     {
-        NeedleMatch match;
+        var needle = vision.Needle(Name);
+        MatchResult match;
         if (scope == frame.Bounds)
         {
-            match = vision.Needles.Match(frame, Name, search);
+            match = await vision.Vision.MatchAsync(frame, needle, search, elapsedShare, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             // Inside a parent's bounds the recorded position means nothing: search the whole crop.
             using var crop = frame.Crop(scope);
-            var local = vision.Needles.Match(crop, Name, NeedleSearch.WholeFrame);
+            var local = await vision.Vision.MatchAsync(crop, needle, SearchScope.WholeFrame, elapsedShare, cancellationToken).ConfigureAwait(false);
             match = local with
             {
                 Bounds = local.Bounds with { X = local.Bounds.X + scope.X, Y = local.Bounds.Y + scope.Y },

@@ -18,14 +18,15 @@ internal sealed class RegionQuery : LocatorQuery
 
     protected override string Noun() => $"region {Area.X},{Area.Y},{Area.Width},{Area.Height}";
 
-    protected override LocatorResult EvaluateIn(VisionContext vision, Frame frame, Rectangle scope, NeedleSearch search, double? threshold)
+    protected override ValueTask<LocatorResult> EvaluateInAsync(
+        VisionContext vision, Frame frame, Rectangle scope, SearchScope search, double? threshold, double elapsedShare, CancellationToken cancellationToken)
     {
         var visible = Rectangle.Intersect(Area, scope);
         if (visible.Width <= 0 || visible.Height <= 0)
         {
-            return LocatorResult.Missing($"region outside the {frame.Width}x{frame.Height} frame");
+            return ValueTask.FromResult(LocatorResult.Missing($"region outside the {frame.Width}x{frame.Height} frame"));
         }
 
-        return new LocatorResult(true, visible, LocatorResult.Centre(visible), $"region {visible.X},{visible.Y},{visible.Width},{visible.Height}");
+        return ValueTask.FromResult(new LocatorResult(true, visible, LocatorResult.Centre(visible), $"region {visible.X},{visible.Y},{visible.Width},{visible.Height}"));
     }
 }

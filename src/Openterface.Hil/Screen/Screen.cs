@@ -18,7 +18,9 @@ public sealed class Screen
     public Locator Needle(string nameOrTag)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrTag);
-        return new Locator(_core, new NeedleQuery(nameOrTag, null));
+        var query = new NeedleQuery(nameOrTag, null);
+        query.Validate(_core.Vision);
+        return new Locator(_core, query);
     }
 
     /// <summary>Text found by OCR anywhere on screen (case-insensitive phrase, whitespace-insensitive).</summary>
@@ -59,9 +61,12 @@ public sealed class Screen
     /// Waits until the screen differs from the pre-input screen (if the last input has not visibly landed yet) or
     /// from the screen now.
     /// </summary>
-    public Task<ScreenChange> WaitChangeAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync("Wait for the screen to change", StepKind.Wait, new Dictionary<string, string>(), step =>
-            new StillWaiter(_core).WaitChangeAsync(_core.Resolve(options), step, cancellationToken));
+    public Task<ScreenChange> WaitChangeAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var resolved = _core.Resolve(options);
+        return _core.Steps.RunAsync("Wait for the screen to change", StepKind.Wait, new Dictionary<string, string>(), step =>
+            new StillWaiter(_core).WaitChangeAsync(resolved, step, cancellationToken));
+    }
 
     internal static Rectangle Area(int x, int y, int width, int height)
     {

@@ -17,9 +17,10 @@ public sealed class ScreenAssertions
     public Task ToBeStillAsync(TimeSpan stillFor, ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(stillFor, TimeSpan.Zero);
+        var resolved = _core.Resolve(options);
         return _core.Steps.RunAsync($"Expect the screen still for {Durations.Format(stillFor)}", StepKind.Wait, new Dictionary<string, string>
         {
             ["still for"] = Durations.Format(stillFor),
-        }, step => new StillWaiter(_core).ToBeStillAsync(stillFor, _core.Resolve(options), step, cancellationToken));
+        }, step => new StillWaiter(_core).ToBeStillAsync(stillFor, resolved, step, cancellationToken));
     }
 }

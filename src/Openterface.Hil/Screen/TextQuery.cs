@@ -24,11 +24,13 @@ internal sealed class TextQuery : LocatorQuery
 
     protected override string Noun() => Phrase is not null ? $"text '{Phrase}'" : $"text matching /{Pattern}/";
 
-    public override string ReadText(VisionContext vision, Frame frame, LocatorResult found) => found.Text ?? string.Empty;
+    public override ValueTask<string> ReadTextAsync(VisionContext vision, Frame frame, LocatorResult found, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(found.Text ?? string.Empty);
 
-    protected override LocatorResult EvaluateIn(VisionContext vision, Frame frame, Rectangle scope, NeedleSearch search, double? threshold)
+    protected override async ValueTask<LocatorResult> EvaluateInAsync(
+        VisionContext vision, Frame frame, Rectangle scope, SearchScope search, double? threshold, double elapsedShare, CancellationToken cancellationToken)
     {
-        var reading = vision.Text.Read(frame, scope == frame.Bounds ? null : scope);
+        var reading = await vision.Vision.ReadAsync(frame, scope == frame.Bounds ? null : scope, cancellationToken).ConfigureAwait(false);
         var hit = TextSearch.Find(reading, Phrase, Pattern);
         if (hit is null)
         {

@@ -1,13 +1,14 @@
 using System.Drawing;
 using System.Text;
 using System.Text.RegularExpressions;
+using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil;
 
 /// <summary>Finds a phrase or pattern in an OCR reading and the bounds of the words it covers.</summary>
 internal static class TextSearch
 {
-    public static (string Text, Rectangle Bounds)? Find(TextReading reading, string? phrase, Regex? pattern)
+    public static (string Text, Rectangle Bounds)? Find(OcrResult reading, string? phrase, Regex? pattern)
     {
         var (joined, starts) = Join(reading);
         int index;
@@ -48,7 +49,7 @@ internal static class TextSearch
     public static string Normalise(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static (string Joined, int[] Starts) Join(TextReading reading)
+    private static (string Joined, int[] Starts) Join(OcrResult reading)
     {
         if (reading.Words.Count == 0)
         {

@@ -1,4 +1,4 @@
-using Openterface.Hil.Video;
+using Openterface.Hil.Protocol;
 
 namespace Openterface.Hil;
 
@@ -39,26 +39,15 @@ internal sealed class Calibrator
     private async Task<TimeSpan> FrameIntervalAsync(CancellationToken cancellationToken)
     {
         var timeout = _core.Resolve(null).Timeout;
-        using var deadline = new CancellationTokenSource(timeout, _core.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var stamps = new List<long>();
-        var after = _core.Time.GetTimestamp();
-        try
+        await _core.Frames.RunAsync(_core.Time.GetTimestamp(), timeout, (frame, _) =>
         {
-            while (stamps.Count < Frames)
-            {
-                using var frame = await _core.Parts.Video.WaitForFrameAsync(after, linked.Token).ConfigureAwait(false);
-                stamps.Add(frame.Timestamp);
-                after = frame.Timestamp;
-            }
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            stamps.Add(frame.Timestamp);
+            return ValueTask.FromResult(stamps.Count >= Frames);
+        }, e => _core.VideoFault("Calibration", timeout, Barrier.Start, e), cancellationToken).ConfigureAwait(false);
+        if (stamps.Count < Frames)
         {
             throw _core.VideoFault("Calibration", timeout, Barrier.Start, null);
-        }
-        catch (VideoException e)
-        {
-            throw _core.VideoFault("Calibration", timeout, Barrier.Start, e);
         }
 
         var intervals = stamps.Zip(stamps.Skip(1), (a, b) => _core.Time.GetElapsedTime(a, b)).Order().ToList();
@@ -67,17 +56,17 @@ internal sealed class Calibrator
 
     private async Task<TimeSpan?> CapsLockRoundTripAsync(CancellationToken cancellationToken)
     {
-        var initial = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetStatusAsync(ct), cancellationToken)
+        var initial = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetInfoAsync(ct), cancellationToken)
             .ConfigureAwait(false);
         var started = _core.Time.GetTimestamp();
         await _keyboard.PressAsync("capslock", cancellationToken).ConfigureAwait(false);
-        var toggled = await WaitForCapsAsync(!initial.CapsLock, cancellationToken).ConfigureAwait(false);
+        var toggled = await WaitForCapsAsync(!initial.Leds.HasFlag(LockLeds.CapsLock), cancellationToken).ConfigureAwait(false);
         TimeSpan? roundTrip = toggled ? _core.Time.GetElapsedTime(started) : null;
         if (toggled)
         {
             // Put Caps Lock back as the target had it.
             await _keyboard.PressAsync("capslock", cancellationToken).ConfigureAwait(false);
-            await WaitForCapsAsync(initial.CapsLock, cancellationToken).ConfigureAwait(false);
+            await WaitForCapsAsync(initial.Leds.HasFlag(LockLeds.CapsLock), cancellationToken).ConfigureAwait(false);
         }
 
         return roundTrip;
@@ -88,9 +77,9 @@ internal sealed class Calibrator
         var started = _core.Time.GetTimestamp();
         while (true)
         {
-            var status = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetStatusAsync(ct), cancellationToken)
+            var status = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetInfoAsync(ct), cancellationToken)
                 .ConfigureAwait(false);
-            if (status.CapsLock == wanted)
+            if (status.Leds.HasFlag(LockLeds.CapsLock) == wanted)
             {
                 return true;
             }

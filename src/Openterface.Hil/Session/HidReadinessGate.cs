@@ -68,10 +68,10 @@ internal sealed class HidReadinessGate
         try
         {
             using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2), _core.Time);
-            var status = await _core.Parts.Link.GetStatusAsync(quick.Token).ConfigureAwait(false);
-            evidence["chip version"] = status.Version;
+            var status = await _core.Parts.Link.GetInfoAsync(quick.Token).ConfigureAwait(false);
+            evidence["chip version"] = status.VersionText;
             evidence["target enumerated"] = status.TargetEnumerated ? "yes" : "no";
-            evidence["leds"] = SessionCore.Leds(status.Leds);
+            evidence["leds"] = SessionCore.Leds((byte)status.Leds);
             state = status.TargetEnumerated
                 ? "the target enumerated the keyboard but did not echo the Caps Lock toggle on its LEDs"
                 : "the target has not enumerated the Mini-KVM's keyboard";

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Openterface.Hil.Device;
 
 namespace Openterface.Hil;
 
@@ -18,7 +19,7 @@ public sealed record HilOptions
     public string? Power { get; init; }
 
     /// <summary>Your own power switch; wins over <see cref="Power"/>.</summary>
-    public IPowerDriver? PowerSwitch { get; init; }
+    public IPowerSwitch? PowerSwitch { get; init; }
 
     /// <summary>Folder of needles (PNG + JSON pairs).</summary>
     public string? Needles { get; init; }

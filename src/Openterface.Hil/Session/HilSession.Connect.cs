@@ -9,10 +9,14 @@ public sealed partial class HilSession
     /// Connects to the rig in <paramref name="options"/>: <see cref="HilOptions.Target"/> "sim:..." starts a virtual
     /// rig through the registered launcher; otherwise <see cref="HilOptions.Serial"/> and <see cref="HilOptions.Video"/>.
     /// </summary>
-    public static async Task<HilSession> ConnectAsync(HilOptions options, CancellationToken cancellationToken = default)
+    public static Task<HilSession> ConnectAsync(HilOptions options, CancellationToken cancellationToken = default) =>
+        ConnectAsync(options, RigConnector.Instance, cancellationToken);
+
+    /// <summary>Connects through <paramref name="connector"/> (tests pass a fake rig's).</summary>
+    internal static async Task<HilSession> ConnectAsync(HilOptions options, IRigConnector connector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var connector = RigConnectors.Current ?? Adapters.ProductionRigConnector.Instance;
+        ArgumentNullException.ThrowIfNull(connector);
         IAsyncDisposable? virtualRig = null;
         RigEndpoints endpoints;
         if (options.Target is { } target && target.StartsWith("sim:", StringComparison.OrdinalIgnoreCase))

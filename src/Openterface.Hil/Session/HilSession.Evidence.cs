@@ -1,5 +1,3 @@
-using Openterface.Hil.Adapters;
-
 namespace Openterface.Hil;
 
 /// <summary>Evidence a report attaches when something went wrong: recent video and the serial transcript.</summary>
@@ -15,12 +13,12 @@ public sealed partial class HilSession
     public async Task<bool> ExportRecentVideoAsync(string path, TimeSpan window, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (_core.Parts.Video is not VideoFeedAdapter live || live.Live.Ring.Count == 0)
+        if (_core.Parts.Live is not { } live || live.Ring.Count == 0)
         {
             return false;
         }
 
-        await live.Live.Ring.ExportAsync(path, window, cancellationToken).ConfigureAwait(false);
+        await live.Ring.ExportAsync(path, window, cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

@@ -85,7 +85,7 @@ public sealed partial class HilSession : IAsyncDisposable
         }
         finally
         {
-            _core.ReleaseBarrier();
+            _core.Frames.ReleaseBarrier();
             if (_core.Parts.Lifetime is { } lifetime)
             {
                 await lifetime.DisposeAsync().ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Openterface.Hil.Protocol;
 
 namespace Openterface.Hil;
 
@@ -34,7 +35,7 @@ internal sealed partial class SessionCore
                 // Keyboard and mouse input must visibly change the screen before a wait trusts it (change gate).
                 // Power and USB-switch actions arm only the time barrier: after a power cycle the same screen may
                 // legitimately come back (the GRUB menu before and after a reboot is identical).
-                StampBarrier(Redact(action), kind == InputKind.Other ? null : before);
+                Frames.StampBarrier(Redact(action), kind == InputKind.Other ? null : before);
                 if (kind != InputKind.Other)
                 {
                     before = null;
@@ -133,7 +134,7 @@ internal sealed partial class SessionCore
         {
             try
             {
-                await Parts.Mouse.UpAsync(button, CancellationToken.None).ConfigureAwait(false);
+                await Parts.Mouse.ButtonAsync(button, KeyAction.Up, CancellationToken.None).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Best effort at dispose.
             catch (Exception e)

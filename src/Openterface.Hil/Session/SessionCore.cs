@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Openterface.Hil.Imaging;
+using Openterface.Hil.Video;
 
 namespace Openterface.Hil;
 
 /// <summary>State shared by the session's parts: the rig, the clock, the barrier, steps, timeouts, redaction.</summary>
 internal sealed partial class SessionCore
 {
-    private readonly Lock _barrierGate = new();
-    private Barrier _barrier = Barrier.Start;
     private double _timeoutFactor = 1.0;
 
     public SessionCore(RigParts parts, HilOptions options)
@@ -20,13 +19,14 @@ internal sealed partial class SessionCore
         Redactor = new SessionSecrets();
         Steps = new StepRunner(options.StepListeners, Time, Logger, Redactor, parts.Video.TryGetLatest);
         Hid = new HidReadinessGate(this);
-        Vision = new VisionContext(parts.Needles, parts.Text);
-        Waits = new WaitEngine(this);
+        Vision = new VisionContext(parts.Vision, parts.Needles);
+        Frames = new FrameWaiter(parts.Video, Time);
     }
 
     public VisionContext Vision { get; }
 
-    public WaitEngine Waits { get; }
+    /// <summary>The barrier and the one frame-wait loop.</summary>
+    public FrameWaiter Frames { get; }
 
     public RigParts Parts { get; }
 
@@ -60,10 +60,15 @@ internal sealed partial class SessionCore
         return TimeSpan.FromMilliseconds(Math.Round(inherited.TotalMilliseconds * TimeoutFactor));
     }
 
-    public ResolvedExpect Resolve(ExpectOptions? perCall)
+    /// <summary>
+    /// Per-call options over the needle's own JSON ("consecutive") over the session's over built-in defaults. Checks
+    /// the locator's needle names first, so a typo fails before anything waits.
+    /// </summary>
+    public ResolvedExpect Resolve(ExpectOptions? perCall, LocatorQuery? query = null)
     {
+        query?.Validate(Vision);
         var session = Options.Expect;
-        var consecutive = perCall?.Consecutive ?? session.Consecutive ?? 1;
+        var consecutive = perCall?.Consecutive ?? query?.NeedleConsecutive(Vision) ?? session.Consecutive ?? 1;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(consecutive, nameof(ExpectOptions.Consecutive));
         return new ResolvedExpect(
             Timeout(perCall?.Timeout, t => ReferenceEquals(t, Options.Timeouts) ? t.Expect ?? session.Timeout : t.Expect),
@@ -74,52 +79,35 @@ internal sealed partial class SessionCore
             perCall?.ChangeTolerance ?? session.ChangeTolerance ?? 0);
     }
 
-    /// <summary>The current barrier and a share of its pre-input frame (dispose the frame).</summary>
-    public (Barrier Barrier, Frame? Before) SnapshotBarrier()
-    {
-        lock (_barrierGate)
-        {
-            return (_barrier, _barrier.Before?.Share());
-        }
-    }
-
-    /// <summary>Stamps a new barrier after an input action; takes ownership of <paramref name="before"/>.</summary>
-    public void StampBarrier(string action, Frame? before)
-    {
-        using var latest = Parts.Video.TryGetLatest();
-        var barrier = new Barrier(Time.GetTimestamp(), latest?.Sequence ?? 0, action, before);
-        Barrier old;
-        lock (_barrierGate)
-        {
-            old = _barrier;
-            _barrier = barrier;
-        }
-
-        old.Dispose();
-    }
-
-    /// <summary>At dispose: drops the barrier's pre-input frame.</summary>
-    public void ReleaseBarrier()
-    {
-        Barrier old;
-        lock (_barrierGate)
-        {
-            old = _barrier;
-            _barrier = Barrier.Start;
-        }
-
-        old.Dispose();
-    }
-
-    public bool Unchanged(Frame a, Frame b, double tolerance)
+    public async ValueTask<bool> UnchangedAsync(Frame a, Frame b, double tolerance, CancellationToken cancellationToken)
     {
         if (a.Width != b.Width || a.Height != b.Height)
         {
             return false;
         }
 
-        var difference = Parts.Diff.Compare(a, b);
+        var difference = await Parts.Vision.CompareAsync(a, b, cancellationToken).ConfigureAwait(false);
         return difference.ChangedPixels == 0 || difference.ChangedFraction <= tolerance;
+    }
+
+    /// <summary>The first frame captured after the barrier (owned by the caller); a rig fault when none arrives in time.</summary>
+    public async Task<Frame> NextFrameAsync(string what, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var (barrier, before) = Frames.SnapshotBarrier();
+        before?.Dispose();
+        return await Frames.NextFrameAsync(timeout, e => VideoFault(what, timeout, barrier, e), cancellationToken).ConfigureAwait(false)
+            ?? throw VideoFault(what, timeout, barrier, null);
+    }
+
+    public RigFaultException VideoFault(string what, TimeSpan timeout, Barrier barrier, VideoException? error)
+    {
+        var cause = error is null ? $"no frame was captured within {Durations.Format(timeout)}" : error.Message;
+        var message = Redact(
+            $"{what}: {cause} ({barrier.Describe()}). Check the HDMI cable and the capture device; 'hil screenshot' " +
+            "shows what the card delivers.");
+        OperatorLog.RigFault(Logger, message);
+        var evidence = new Dictionary<string, string> { ["video"] = Redact(cause), ["barrier"] = Redact(barrier.Describe()) };
+        return new RigFaultException(message, evidence, error);
     }
 
     public string Redact(string text) => Redactor.Redact(text);

@@ -1,3 +1,5 @@
+using Openterface.Hil.Device;
+
 namespace Openterface.Hil;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace Openterface.Hil;
 public sealed record VirtualRigEndpoints(
     string SerialUri,
     string VideoUri,
-    IPowerDriver? PowerSwitch,
+    IPowerSwitch? PowerSwitch,
     IAsyncDisposable? Lifetime);

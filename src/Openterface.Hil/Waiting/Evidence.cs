@@ -12,28 +12,16 @@ internal sealed class Evidence
         _core = core;
     }
 
-    public IReadOnlyList<StepAttachment> Collect(Frame? last, Frame? best, NeedleMatch? match, IReadOnlyList<string> callLog)
+    public IReadOnlyList<StepAttachment> Collect(Frame? last, Frame? best, MatchResult? match, IReadOnlyList<string> callLog)
     {
         var attachments = new List<StepAttachment>();
         Add(attachments, "last frame", last, dispose: false);
         if (match is not null && best is not null)
         {
-            NeedleEvidence? explained = null;
-            try
-            {
-                explained = _core.Parts.Needles.Explain(best, match);
-            }
-            catch (Exception e) when (e is HilException or ArgumentException)
-            {
-                OperatorLog.WaitProgress(_core.Logger, "evidence", $"could not draw the match: {e.Message}");
-            }
-
-            if (explained is not null)
-            {
-                Add(attachments, "match overlay", explained.Overlay, dispose: true);
-                Add(attachments, "needle", explained.Needle, dispose: true);
-                Add(attachments, "diff", explained.Diff, dispose: true);
-            }
+            var needle = _core.Vision.Needles is { } set && set.TryGet(match.NeedleName, out var found) ? found : null;
+            Add(attachments, "match overlay", TryDraw(() => MatchOverlay.Draw(best, match)), dispose: true);
+            Add(attachments, "needle", needle is null ? null : TryDraw(() => needle.Templates[^1].Colour.Share()), dispose: true);
+            Add(attachments, "diff", needle is null ? null : TryDraw(() => MatchOverlay.Diff(best, needle, match)), dispose: true);
         }
 
         attachments.Add(new StepAttachment(
@@ -42,6 +30,19 @@ internal sealed class Evidence
             "txt",
             System.Text.Encoding.UTF8.GetBytes(_core.Redact(string.Join('\n', callLog)))));
         return attachments;
+    }
+
+    private Frame? TryDraw(Func<Frame> draw)
+    {
+        try
+        {
+            return draw();
+        }
+        catch (Exception e) when (e is HilException or ArgumentException)
+        {
+            OperatorLog.WaitProgress(_core.Logger, "evidence", $"could not draw the match: {e.Message}");
+            return null;
+        }
     }
 
     private void Add(List<StepAttachment> attachments, string name, Frame? frame, bool dispose)

@@ -1,3 +1,5 @@
+using Openterface.Hil.Imaging;
+
 namespace Openterface.Hil;
 
 /// <summary>
@@ -12,10 +14,13 @@ public sealed record ExpectOptions
     /// <summary>Needle score needed to count as a match, 0..1 (built-in: the needle's own threshold).</summary>
     public double? Threshold { get; init; }
 
-    /// <summary>How many evaluated frames in a row must match (built-in: 1). Guards against noise.</summary>
+    /// <summary>How many evaluated frames in a row must match (built-in: the needle's "consecutive", else 1). Guards against noise.</summary>
     public int? Consecutive { get; init; }
 
-    /// <summary>Where to look for needles (built-in: <see cref="SearchScope.Auto"/>).</summary>
+    /// <summary>
+    /// Where to look for needles (built-in: <see cref="SearchScope.Auto"/>: near the recorded position, the whole frame
+    /// every 5th evaluation, on an unchanged frame after a near miss, and at the deadline).
+    /// </summary>
     public SearchScope? Scope { get; init; }
 
     /// <summary>
@@ -26,19 +31,6 @@ public sealed record ExpectOptions
 
     /// <summary>Fraction of changed pixels (0..1) at or below which two frames count as the same screen (built-in: 0).</summary>
     public double? ChangeTolerance { get; init; }
-}
-
-/// <summary>Where a needle is searched.</summary>
-public enum SearchScope
-{
-    /// <summary>Near the needle's recorded position first, the whole frame every 5th evaluation, when the screen is unchanged, and at the deadline.</summary>
-    Auto,
-
-    /// <summary>Only near the recorded position.</summary>
-    NearRecorded,
-
-    /// <summary>Always the whole frame.</summary>
-    WholeFrame,
 }
 
 /// <summary>Options after inheritance.</summary>

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Openterface.Hil.Imaging;
-using Openterface.Hil.Video;
 
 namespace Openterface.Hil;
 
-/// <summary>Waits about the screen as a whole: still for a while, or changed.</summary>
+/// <summary>Waits about the screen as a whole, on the one frame loop: still for a while, or changed.</summary>
 internal sealed class StillWaiter
 {
     private readonly SessionCore _core;
@@ -26,42 +25,48 @@ internal sealed class StillWaiter
         }
 
         var header = $"Expect(Screen).ToBeStillAsync({Durations.Format(stillFor)})";
-        var (barrier, before) = _core.SnapshotBarrier();
+        var (barrier, before) = _core.Frames.SnapshotBarrier();
         before?.Dispose();
         Log(barrier.Describe());
         Frame? reference = null;
         Frame? last = null;
         var longest = TimeSpan.Zero;
-        string lastChange = "no change";
+        var lastChange = "no change";
         try
         {
-            await foreach (var frame in FramesAsync(header, barrier, options.Timeout, cancellationToken).ConfigureAwait(false))
+            var end = await _core.Frames.RunAsync(barrier.Timestamp, options.Timeout, async (frame, _) =>
             {
-                Replace(ref last, frame);
+                Replace(ref last, frame.Share());
                 if (reference is null)
                 {
                     reference = frame.Share();
-                    continue;
+                    return false;
                 }
 
                 var still = _core.Time.GetElapsedTime(reference.Timestamp, frame.Timestamp);
-                if (_core.Unchanged(frame, reference, options.ChangeTolerance))
+                if (await _core.UnchangedAsync(frame, reference, options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
                 {
-                    if (still >= stillFor)
-                    {
-                        step.EndedOn(frame);
-                        return;
-                    }
-
-                    continue;
+                    return still >= stillFor;
                 }
 
                 longest = still > longest ? still : longest;
                 lastChange = reference.Size == frame.Size
-                    ? Change(_core.Parts.Diff.Compare(frame, reference))
+                    ? Change(await _core.Parts.Vision.CompareAsync(frame, reference, cancellationToken).ConfigureAwait(false))
                     : $"mode {reference.Width}x{reference.Height} -> {frame.Width}x{frame.Height}";
                 Log($"frame #{frame.Sequence}: changed {lastChange}");
                 Replace(ref reference, frame.Share());
+                return false;
+            }, e => _core.VideoFault(header, options.Timeout, barrier, e), cancellationToken).ConfigureAwait(false);
+
+            if (end.Satisfied)
+            {
+                step.EndedOn(last!);
+                return;
+            }
+
+            if (end.Frames == 0)
+            {
+                throw _core.VideoFault(header, options.Timeout, barrier, null);
             }
 
             if (reference is not null && last is not null)
@@ -83,7 +88,7 @@ internal sealed class StillWaiter
     public async Task<ScreenChange> WaitChangeAsync(ResolvedExpect options, StepContext step, CancellationToken cancellationToken)
     {
         const string header = "Screen.WaitChangeAsync()";
-        var (barrier, before) = _core.SnapshotBarrier();
+        var (barrier, before) = _core.Frames.SnapshotBarrier();
         var reference = before is not null && !barrier.ChangeSeen ? before : _core.Parts.Video.TryGetLatest();
         if (!ReferenceEquals(reference, before))
         {
@@ -97,30 +102,45 @@ internal sealed class StillWaiter
         }
 
         Frame? last = null;
+        ScreenChange? change = null;
         try
         {
-            await foreach (var frame in FramesAsync(header, barrier, options.Timeout, cancellationToken).ConfigureAwait(false))
+            var end = await _core.Frames.RunAsync(barrier.Timestamp, options.Timeout, async (frame, _) =>
             {
-                Replace(ref last, frame);
+                Replace(ref last, frame.Share());
                 if (reference is null)
                 {
                     reference = frame.Share();
                     Log($"comparing with frame #{reference.Sequence}");
-                    continue;
+                    return false;
                 }
 
-                if (!_core.Unchanged(frame, reference, options.ChangeTolerance))
+                if (await _core.UnchangedAsync(frame, reference, options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
                 {
-                    barrier.MarkChangeSeen();
-                    step.EndedOn(frame);
-                    if (reference.Size != frame.Size)
-                    {
-                        return new ScreenChange(1, frame.Bounds, frame.Sequence);
-                    }
-
-                    var difference = _core.Parts.Diff.Compare(frame, reference);
-                    return new ScreenChange(difference.ChangedFraction, difference.ChangedBounds, frame.Sequence);
+                    return false;
                 }
+
+                barrier.MarkChangeSeen();
+                if (reference.Size != frame.Size)
+                {
+                    change = new ScreenChange(1, frame.Bounds, frame.Sequence);
+                    return true;
+                }
+
+                var difference = await _core.Parts.Vision.CompareAsync(frame, reference, cancellationToken).ConfigureAwait(false);
+                change = new ScreenChange(difference.ChangedFraction, difference.ChangedBounds, frame.Sequence);
+                return true;
+            }, e => _core.VideoFault(header, options.Timeout, barrier, e), cancellationToken).ConfigureAwait(false);
+
+            if (change is not null)
+            {
+                step.EndedOn(last!);
+                return change;
+            }
+
+            if (end.Frames == 0)
+            {
+                throw _core.VideoFault(header, options.Timeout, barrier, null);
             }
 
             var since = reference is null ? "the first frame" : $"frame #{reference.Sequence}";
@@ -130,43 +150,6 @@ internal sealed class StillWaiter
         {
             reference?.Dispose();
             last?.Dispose();
-        }
-    }
-
-    private async IAsyncEnumerable<Frame> FramesAsync(
-        string header,
-        Barrier barrier,
-        TimeSpan timeout,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var deadline = new CancellationTokenSource(timeout, _core.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var after = barrier.Timestamp;
-        var count = 0;
-        while (true)
-        {
-            Frame frame;
-            try
-            {
-                frame = await _core.Parts.Video.WaitForFrameAsync(after, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                if (count == 0)
-                {
-                    throw _core.VideoFault(header, timeout, barrier, null);
-                }
-
-                yield break;
-            }
-            catch (VideoException e)
-            {
-                throw _core.VideoFault(header, timeout, barrier, e);
-            }
-
-            after = frame.Timestamp;
-            count++;
-            yield return frame;
         }
     }
 
@@ -187,7 +170,7 @@ internal sealed class StillWaiter
         };
     }
 
-    private static string Change(ScreenDifference d) => string.Create(
+    private static string Change(FrameDifference d) => string.Create(
         CultureInfo.InvariantCulture,
         $"{d.ChangedFraction * 100:0.00}% at {d.ChangedBounds.X},{d.ChangedBounds.Y},{d.ChangedBounds.Width},{d.ChangedBounds.Height}");
 

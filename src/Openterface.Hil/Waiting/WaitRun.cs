@@ -20,19 +20,22 @@ internal sealed class WaitRun : IDisposable
     private Frame? _lastFrame;
     private Frame? _evaluatedFrame;
     private Attempt? _lastAttempt;
-    private NeedleSearch _lastPass;
+    private SearchScope _lastPass;
     private Frame? _bestFrame;
     private Attempt? _best;
 
-    public WaitRun(SessionCore core, WaitSpec spec, ResolvedExpect options, Barrier barrier, Frame? before)
+    public WaitRun(SessionCore core, WaitSpec spec, ResolvedExpect options)
     {
         _core = core;
         _spec = spec;
         _options = options;
-        _barrier = barrier;
-        _before = before;
-        _gateOpen = !options.AfterInputChange || before is null || barrier.ChangeSeen;
+        (_barrier, _before) = core.Frames.SnapshotBarrier();
+        _gateOpen = !options.AfterInputChange || _before is null || _barrier.ChangeSeen;
     }
+
+    public Barrier Barrier => _barrier;
+
+    public TimeSpan Timeout => _options.Timeout;
 
     public IReadOnlyList<string> CallLog => _log;
 
@@ -43,14 +46,14 @@ internal sealed class WaitRun : IDisposable
         OperatorLog.WaitProgress(_core.Logger, _core.Redact(_spec.Header), redacted);
     }
 
-    /// <summary>Takes ownership of <paramref name="frame"/>; true when the wait is satisfied on it.</summary>
-    public bool Offer(Frame frame)
+    /// <summary>Evaluates a new frame (shared, not owned); true when the wait is satisfied on it.</summary>
+    public async ValueTask<bool> OfferAsync(Frame frame, double elapsedShare, CancellationToken cancellationToken)
     {
         _frames++;
-        Replace(ref _lastFrame, frame);
+        Replace(ref _lastFrame, frame.Share());
         if (!_gateOpen)
         {
-            if (_core.Unchanged(frame, _before!, _options.ChangeTolerance))
+            if (await _core.UnchangedAsync(frame, _before!, _options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
             {
                 if (_skipped++ == 0)
                 {
@@ -68,17 +71,18 @@ internal sealed class WaitRun : IDisposable
             }
         }
 
-        var unchanged = _evaluatedFrame is not null && _core.Unchanged(frame, _evaluatedFrame, _options.ChangeTolerance);
+        var unchanged = _evaluatedFrame is not null &&
+            await _core.UnchangedAsync(frame, _evaluatedFrame, _options.ChangeTolerance, cancellationToken).ConfigureAwait(false);
         Attempt attempt;
-        if (unchanged && (_lastAttempt!.Satisfied || !_spec.SearchPasses || _lastPass == NeedleSearch.WholeFrame ||
-            _options.Scope == SearchScope.NearRecorded))
+        if (unchanged && (_lastAttempt!.Satisfied || !_spec.SearchPasses || _lastPass == SearchScope.WholeFrame ||
+            _options.Scope == SearchScope.NearRecordedPosition))
         {
             attempt = _lastAttempt;
         }
         else
         {
-            var pass = unchanged ? NeedleSearch.WholeFrame : WaitEngine.Schedule(_options.Scope, _evaluations);
-            attempt = Evaluate(frame, pass, string.Empty);
+            var pass = unchanged ? SearchScope.WholeFrame : FrameWaiter.Schedule(_options.Scope, _evaluations);
+            attempt = await EvaluateAsync(frame, pass, string.Empty, elapsedShare, cancellationToken).ConfigureAwait(false);
         }
 
         _lastAttempt = attempt;
@@ -86,15 +90,15 @@ internal sealed class WaitRun : IDisposable
     }
 
     /// <summary>At the deadline: one whole-frame search of the last frame if the last search was only near.</summary>
-    public WaitOutcome? FinalCheck()
+    public async ValueTask<WaitOutcome?> FinalCheckAsync(CancellationToken cancellationToken)
     {
-        if (!_spec.SearchPasses || !_gateOpen || _lastFrame is null || _lastPass == NeedleSearch.WholeFrame ||
-            _lastAttempt is null || _options.Scope == SearchScope.NearRecorded)
+        if (!_spec.SearchPasses || !_gateOpen || _lastFrame is null || _lastPass == SearchScope.WholeFrame ||
+            _lastAttempt is null || _options.Scope == SearchScope.NearRecordedPosition)
         {
             return null;
         }
 
-        var attempt = Evaluate(_lastFrame, NeedleSearch.WholeFrame, ", at the deadline");
+        var attempt = await EvaluateAsync(_lastFrame, SearchScope.WholeFrame, ", at the deadline", 1.0, cancellationToken).ConfigureAwait(false);
         return Count(attempt) ? Pass(_lastFrame) : null;
     }
 
@@ -180,13 +184,13 @@ internal sealed class WaitRun : IDisposable
         return evidence;
     }
 
-    private Attempt Evaluate(Frame frame, NeedleSearch pass, string note)
+    private async ValueTask<Attempt> EvaluateAsync(Frame frame, SearchScope pass, string note, double elapsedShare, CancellationToken cancellationToken)
     {
-        var attempt = _spec.Evaluate(frame, pass);
+        var attempt = await _spec.Evaluate(frame, pass, elapsedShare, cancellationToken).ConfigureAwait(false);
         _evaluations++;
         _lastPass = pass;
         Replace(ref _evaluatedFrame, frame.Share());
-        var suffix = _spec.SearchPasses ? $" ({WaitEngine.PassName(pass)}{note})" : note.Length > 0 ? $" ({note[2..]})" : string.Empty;
+        var suffix = _spec.SearchPasses ? $" ({FrameWaiter.PassName(pass)}{note})" : note.Length > 0 ? $" ({note[2..]})" : string.Empty;
         Log($"frame #{frame.Sequence}: {attempt.Log}{suffix}");
         if (_best is null || attempt.Rank > _best.Rank || (_spec.PreferLatest && attempt.Rank >= _best.Rank))
         {

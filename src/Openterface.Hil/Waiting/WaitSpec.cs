@@ -2,7 +2,7 @@ using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil;
 
-/// <summary>What a wait looks for; built by locators and assertions, run by <see cref="WaitEngine"/>.</summary>
+/// <summary>What a wait looks for; built by locators and assertions, run by <see cref="FrameWaiter"/>.</summary>
 internal sealed class WaitSpec
 {
     /// <summary>"Expect(Needle('grub-menu')).ToBeVisibleAsync()".</summary>
@@ -11,8 +11,8 @@ internal sealed class WaitSpec
     /// <summary>The "Expected:" line, given the closest attempt (null when nothing was evaluated).</summary>
     public required Func<Attempt?, string> Expected { get; init; }
 
-    /// <summary>Evaluates one frame with the given search pass.</summary>
-    public required Func<Frame, NeedleSearch, Attempt> Evaluate { get; init; }
+    /// <summary>Evaluates one frame with the given search pass and the elapsed share of the timeout (0..1).</summary>
+    public required Func<Frame, SearchScope, double, CancellationToken, ValueTask<Attempt>> Evaluate { get; init; }
 
     /// <summary>Alternate near/whole needle searches (only for positive needle checks).</summary>
     public bool SearchPasses { get; init; }

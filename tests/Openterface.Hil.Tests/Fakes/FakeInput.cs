@@ -1,4 +1,5 @@
 using System.Drawing;
+using Openterface.Hil.Device;
 
 namespace Openterface.Hil.Tests.Fakes;
 
@@ -6,7 +7,7 @@ namespace Openterface.Hil.Tests.Fakes;
 /// The fake Mini-KVM: records every input, lets tests script the target's reaction (a scene after a delay), and
 /// emulates a text field that echoes typing (optionally losing characters) so closed-loop typing is exercised.
 /// </summary>
-internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitchPort, IPowerDriver
+internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitchPort, IPowerSwitch
 {
     private readonly FakeVideo _video;
     private readonly Dictionary<string, (TimeSpan Delay, Scene Scene)> _reactions = new(StringComparer.OrdinalIgnoreCase);
@@ -31,7 +32,7 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
     /// <summary>Called when an input call starts; lets a test cancel mid-action.</summary>
     public Action<string>? OnInput { get; set; }
 
-    public UsbPosition Position { get; private set; } = UsbPosition.Host;
+    public UsbSwitchPosition Position { get; private set; } = UsbSwitchPosition.Host;
 
     /// <summary>An echoing text field: typed characters appear as one word in these bounds after <see cref="EchoDelay"/>.</summary>
     public Rectangle? Field { get; set; }
@@ -51,7 +52,14 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
     /// <summary>After pressing <paramref name="chord"/> the target shows <paramref name="scene"/> after <paramref name="delay"/>.</summary>
     public void React(string chord, TimeSpan delay, Scene scene) => _reactions[chord] = (delay, scene);
 
-    public Task PressAsync(string chord, CancellationToken cancellationToken) => Record($"press {chord}", cancellationToken, () =>
+    public Task KeyAsync(string chord, KeyAction action, CancellationToken cancellationToken) => action switch
+    {
+        KeyAction.Down => Record($"down {chord}", cancellationToken),
+        KeyAction.Up => Record($"up {chord}", cancellationToken),
+        _ => PressAsync(chord, cancellationToken),
+    };
+
+    private Task PressAsync(string chord, CancellationToken cancellationToken) => Record($"press {chord}", cancellationToken, () =>
     {
         if (chord.Equals("capslock", StringComparison.OrdinalIgnoreCase) && EchoCapsLock)
         {
@@ -69,11 +77,7 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
         }
     });
 
-    public Task DownAsync(string chord, CancellationToken cancellationToken) => Record($"down {chord}", cancellationToken);
-
-    public Task UpAsync(string chord, CancellationToken cancellationToken) => Record($"up {chord}", cancellationToken);
-
-    public Task TypeAsync(string text, string? layout, bool secret, CancellationToken cancellationToken) =>
+    public Task TypeAsync(string text, KeyboardLayout? layout, bool secret, CancellationToken cancellationToken) =>
         Record($"type {text}{(layout is null ? string.Empty : $" ({layout})")}{(secret ? " [secret]" : string.Empty)}", cancellationToken, () =>
         {
             if (Field is null)
@@ -93,16 +97,17 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
 
     public Task MoveToAsync(int x, int y, CancellationToken cancellationToken) => Record($"move {x},{y}", cancellationToken);
 
-    public Task ClickAsync(MouseButton button, CancellationToken cancellationToken) => Record($"click {button}", cancellationToken);
-
-    public Task DownAsync(MouseButton button, CancellationToken cancellationToken) => Record($"mouse down {button}", cancellationToken);
-
-    public Task UpAsync(MouseButton button, CancellationToken cancellationToken) => Record($"mouse up {button}", cancellationToken);
+    public Task ButtonAsync(MouseButton button, KeyAction action, CancellationToken cancellationToken) => action switch
+    {
+        KeyAction.Down => Record($"mouse down {button}", cancellationToken),
+        KeyAction.Up => Record($"mouse up {button}", cancellationToken),
+        _ => Record($"click {button}", cancellationToken),
+    };
 
     public Task ScrollAsync(int ticks, CancellationToken cancellationToken) => Record($"scroll {ticks}", cancellationToken);
 
-    public Task<HidLinkStatus> GetStatusAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new HidLinkStatus("V1.4", TargetEnumerated, Leds));
+    public Task<ChipInfo> GetInfoAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ChipInfo(0x34, TargetEnumerated, (LockLeds)Leds));
 
     public Task WaitUntilReadyAsync(TimeSpan timeout, bool verifyCapsLockRoundTrip, CancellationToken cancellationToken)
     {
@@ -120,13 +125,10 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
         return Task.CompletedTask;
     }
 
-    public Task SwitchToTargetAsync(CancellationToken cancellationToken) =>
-        Record("usb target", cancellationToken, () => Position = UsbPosition.Target);
+    public Task SwitchAsync(UsbSwitchPosition position, CancellationToken cancellationToken) =>
+        Record(position == UsbSwitchPosition.Target ? "usb target" : "usb host", cancellationToken, () => Position = position);
 
-    public Task SwitchToHostAsync(CancellationToken cancellationToken) =>
-        Record("usb host", cancellationToken, () => Position = UsbPosition.Host);
-
-    public Task<UsbPosition> GetPositionAsync(CancellationToken cancellationToken) => Task.FromResult(Position);
+    public Task<UsbSwitchPosition> GetPositionAsync(CancellationToken cancellationToken) => Task.FromResult(Position);
 
     public Task PowerOnAsync(CancellationToken cancellationToken = default) => Record("power on", cancellationToken);
 

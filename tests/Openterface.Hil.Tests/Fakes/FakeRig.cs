@@ -1,4 +1,5 @@
 using System.Drawing;
+using System.Globalization;
 
 namespace Openterface.Hil.Tests.Fakes;
 
@@ -7,14 +8,14 @@ internal sealed class FakeRig : IAsyncDisposable
 {
     public FakeRig(Size? size = null)
     {
-        Clock = new FakeTimeProvider();
+        Clock = new ManualTimeProvider();
         Shades = new NeedleShades();
         Video = new FakeVideo(Clock, Shades, size ?? new Size(1024, 768));
         Vision = new FakeVision(Video, Shades);
         Input = new FakeInput(Video);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public ManualTimeProvider Clock { get; }
 
     public NeedleShades Shades { get; }
 
@@ -24,21 +25,41 @@ internal sealed class FakeRig : IAsyncDisposable
 
     public FakeInput Input { get; }
 
+    /// <summary>Where <see cref="Needle"/> writes real needle files (JSON + PNG) for the session's needle set.</summary>
+    public TempFolder NeedleFolder { get; } = new("hil-needles");
+
     public RecordingListener Steps { get; } = new();
 
     public CapturingLoggerFactory Logs { get; } = new();
 
     public bool Disposed { get; private set; }
 
-    /// <summary>Declares a needle the fake needle set knows: recorded area and threshold.</summary>
-    public FakeRig Needle(string name, int x, int y, double threshold = 0.95, int width = 40, int height = 20)
+    /// <summary>
+    /// Declares a needle: a real openQA needle file (area, match level, optional "consecutive") for the session's
+    /// needle set, and the recorded area and threshold the fake matcher scores against.
+    /// </summary>
+    public FakeRig Needle(string name, int x, int y, double threshold = 0.95, int width = 40, int height = 20, int? consecutive = null)
     {
         Vision.Needles[name] = (new Rectangle(x, y, width, height), threshold);
+        using (var image = Frame.Allocate(x + width, y + height, PixelFormat.Gray8))
+        {
+            image.Save(NeedleFolder.File($"{name}.png"));
+        }
+
+        var match = (threshold * 100).ToString("0.##", CultureInfo.InvariantCulture);
+        var extra = consecutive is { } n ? string.Create(CultureInfo.InvariantCulture, $", \"consecutive\": {n}") : string.Empty;
+        File.WriteAllText(
+            NeedleFolder.File($"{name}.json"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{{\"tags\": [\"{name}\"], \"area\": [{{\"xpos\": {x}, \"ypos\": {y}, \"width\": {width}, \"height\": {height}, \"type\": \"match\", \"match\": {match}}}]{extra}}}"));
         return this;
     }
 
-    public RigParts Parts(bool withPower = true) =>
-        new(Input, Input, Input, Input, Video, Vision, Vision, Vision, withPower ? Input : null, this);
+    public RigParts Parts(bool withPower = true)
+    {
+        var needles = Directory.EnumerateFiles(NeedleFolder.Path, "*.json").Any() ? NeedleSet.LoadFolder(NeedleFolder.Path) : null;
+        return new(Input, Input, Input, Input, Video, Vision, needles, withPower ? Input : null, null, this);
+    }
 
     public HilSession Session(Func<HilOptions, HilOptions>? configure = null, bool withPower = true)
     {
@@ -57,6 +78,7 @@ internal sealed class FakeRig : IAsyncDisposable
     {
         Disposed = true;
         Video.Dispose();
+        NeedleFolder.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
 using System.Drawing;
-using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil.Tests.Fakes;
 
@@ -9,13 +8,13 @@ namespace Openterface.Hil.Tests.Fakes;
 /// </summary>
 internal sealed class FakeVideo : IVideoFeed, IDisposable
 {
-    private readonly FakeTimeProvider _clock;
+    private readonly ManualTimeProvider _clock;
     private readonly NeedleShades _shades;
     private readonly Dictionary<long, Scene> _shown = [];
     private Frame? _latest;
     private long _sequence;
 
-    public FakeVideo(FakeTimeProvider clock, NeedleShades shades, Size size)
+    public FakeVideo(ManualTimeProvider clock, NeedleShades shades, Size size)
     {
         _clock = clock;
         _shades = shades;

@@ -1,5 +1,4 @@
 using System.Drawing;
-using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil.Tests.Fakes;
 
@@ -28,7 +27,7 @@ internal sealed class NeedleShades
 /// Fake vision over <see cref="FakeVideo"/> frames: needles by pixel scan (near = inside the recorded area),
 /// OCR by the scene's words, diff by real pixel comparison.
 /// </summary>
-internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
+internal sealed class FakeVision : IVision
 {
     private readonly FakeVideo _video;
     private readonly NeedleShades _shades;
@@ -42,19 +41,24 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
     /// <summary>Known needles: recorded area and threshold.</summary>
     public Dictionary<string, (Rectangle Recorded, double Threshold)> Needles { get; } = [];
 
-    public List<(long Sequence, NeedleSearch Search)> Matches { get; } = [];
+    public List<(long Sequence, SearchScope Search)> Matches { get; } = [];
 
     public int Reads { get; private set; }
 
-    public NeedleMatch Match(Frame frame, string needle, NeedleSearch search)
+    /// <summary>The elapsed share of the timeout passed with each match call.</summary>
+    public List<double> Shares { get; } = [];
+
+    public ValueTask<MatchResult> MatchAsync(Frame frame, Needle needleFile, SearchScope search, double elapsedShare, CancellationToken cancellationToken)
     {
+        var needle = needleFile.Name;
+        Shares.Add(elapsedShare);
         if (!Needles.TryGetValue(needle, out var known))
         {
             throw new ArgumentException($"Needle '{needle}' is not in the needle set. Known: {string.Join(", ", Needles.Keys)}.", nameof(needle));
         }
 
         Matches.Add((frame.Sequence, search));
-        var area = search == NeedleSearch.NearRecorded ? Rectangle.Inflate(known.Recorded, 16, 16) : frame.Bounds;
+        var area = search == SearchScope.NearRecordedPosition ? Rectangle.Inflate(known.Recorded, 16, 16) : frame.Bounds;
         area.Intersect(frame.Bounds);
         var best = (Score: 0.10, Bounds: new Rectangle(area.Location, known.Recorded.Size));
         var pixels = frame.Pixels;
@@ -90,7 +94,7 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         }
 
         var click = new Point(best.Bounds.X + (best.Bounds.Width / 2), best.Bounds.Y + (best.Bounds.Height / 2));
-        return new NeedleMatch(needle, best.Score >= known.Threshold, best.Score, known.Threshold, best.Bounds, click, null);
+        return ValueTask.FromResult(new MatchResult(needle, best.Score >= known.Threshold, best.Score, known.Threshold, best.Bounds, click, null));
     }
 
     private static Rectangle PatchBounds(Frame frame, byte shade)
@@ -110,21 +114,20 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         return bounds;
     }
 
-    public NeedleEvidence Explain(Frame frame, NeedleMatch match) =>
-        new(frame.Share(), Frame.FromPixels(new byte[16], 4, 4, PixelFormat.Gray8), Frame.FromPixels(new byte[16], 4, 4, PixelFormat.Gray8));
-
-    public TextReading Read(Frame frame, Rectangle? region)
+    public ValueTask<OcrResult> ReadAsync(Frame frame, Rectangle? region, CancellationToken cancellationToken)
     {
         Reads++;
         var scene = _video.SceneOf(frame);
         var words = scene.Words
             .Where(w => region is null || region.Value.IntersectsWith(w.Bounds))
-            .Select(w => new TextWord(w.Text, w.Bounds, 0.9))
+            .Select(w => new OcrWord(w.Text, w.Bounds, 0.9))
             .ToList();
-        return new TextReading(string.Join(' ', words.Select(w => w.Text)), words, 0.9);
+        return ValueTask.FromResult(new OcrResult(string.Join(' ', words.Select(w => w.Text)), words, OcrEngineKind.Auto, 0.9));
     }
 
-    public ScreenDifference Compare(Frame a, Frame b)
+    public ValueTask<FrameDifference> CompareAsync(Frame a, Frame b, CancellationToken cancellationToken) => ValueTask.FromResult(Compare(a, b));
+
+    private static FrameDifference Compare(Frame a, Frame b)
     {
         var changed = 0;
         int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
@@ -132,7 +135,7 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         var pb = b.Pixels;
         if (pa.SequenceEqual(pb))
         {
-            return new ScreenDifference(0, 0, Rectangle.Empty);
+            return new FrameDifference(0, 0, Rectangle.Empty);
         }
 
         for (var y = 0; y < a.Height; y++)
@@ -159,6 +162,6 @@ internal sealed class FakeVision : INeedleVision, ITextVision, IScreenDiff
         }
 
         var bounds = changed == 0 ? Rectangle.Empty : Rectangle.FromLTRB(minX, minY, maxX + 1, maxY + 1);
-        return new ScreenDifference((double)changed / pa.Length, changed, bounds);
+        return new FrameDifference((double)changed / pa.Length, changed, bounds);
     }
 }

@@ -78,7 +78,7 @@ public sealed class ExpectTests
         // Frames #1..#11 arrive; each scene is shown on two frames. Near first; an unchanged frame after a near miss
         // escalates to the whole frame once (then it is not searched again: #6 is skipped); every 5th evaluation
         // (#5, #11) is whole anyway.
-        var searches = rig.Vision.Matches.Select(m => $"{m.Sequence}{(m.Search == NeedleSearch.WholeFrame ? "W" : "N")}");
+        var searches = rig.Vision.Matches.Select(m => $"{m.Sequence}{(m.Search == SearchScope.WholeFrame ? "W" : "N")}");
         Assert.That(searches, Is.EqualTo(new[] { "1N", "2W", "3N", "4W", "5W", "7N", "8W", "9N", "10W", "11W" }));
     }
 
@@ -98,6 +98,82 @@ public sealed class ExpectTests
         // Frames every 100 ms from t = 1.1s: #1 hit, #2 miss, #3 #4 #5 hit: passes on #5 (t = 1.5s).
         Assert.That(rig.Clock.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1.5)));
         Assert.That(rig.Steps.Finished.Last().FrameSequence, Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task A_needle_asking_for_three_consecutive_matches_is_not_accepted_on_two()
+    {
+        await using var rig = new FakeRig().Needle("menu", 100, 100, consecutive: 3);
+        await using var hil = rig.Session();
+        rig.Video.Show(new Scene("hit").WithNeedle("menu", 100, 100, 0.99));
+        rig.Video.ShowAfter(TimeSpan.FromMilliseconds(250), new Scene("miss"));
+
+        // Frames every 100 ms from t = 1.1s: #1 and #2 hit, then misses until the deadline.
+        var failure = Assert.ThrowsAsync<ExpectationFailedException>(() =>
+            hil.Expect(hil.Screen.Needle("menu")).ToBeVisibleAsync(OneSecond));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure!.CallLog, Has.Some.EqualTo("match 2 of 3"));
+            Assert.That(failure.CallLog, Has.None.EqualTo("match 3 of 3"));
+        });
+    }
+
+    [Test]
+    public async Task A_needle_asking_for_three_consecutive_matches_is_accepted_on_the_third()
+    {
+        await using var rig = new FakeRig().Needle("menu", 100, 100, consecutive: 3);
+        await using var hil = rig.Session();
+        rig.Video.Show(new Scene("hit").WithNeedle("menu", 100, 100, 0.99));
+
+        await hil.Expect(hil.Screen.Needle("menu")).ToBeVisibleAsync(OneSecond);
+
+        Assert.That(rig.Steps.Finished.Last().FrameSequence, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_per_call_consecutive_wins_over_the_needle_json()
+    {
+        await using var rig = new FakeRig().Needle("menu", 100, 100, consecutive: 3);
+        await using var hil = rig.Session();
+        rig.Video.Show(new Scene("hit").WithNeedle("menu", 100, 100, 0.99));
+
+        await hil.Expect(hil.Screen.Needle("menu")).ToBeVisibleAsync(new ExpectOptions { Consecutive = 1 });
+
+        Assert.That(rig.Steps.Finished.Last().FrameSequence, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Each_match_gets_the_elapsed_share_of_the_timeout()
+    {
+        await using var rig = new FakeRig().Needle("menu", 100, 100);
+        await using var hil = rig.Session();
+        rig.Video.Show(new Scene("empty"));
+        rig.Video.ShowAfter(TimeSpan.FromMilliseconds(550), new Scene("hit").WithNeedle("menu", 100, 100, 0.99));
+
+        await hil.Expect(hil.Screen.Needle("menu")).ToBeVisibleAsync(OneSecond);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rig.Vision.Shares, Is.Ordered);
+            Assert.That(rig.Vision.Shares[0], Is.LessThan(rig.Vision.Shares[^1]));
+            Assert.That(rig.Vision.Shares, Is.All.InRange(0.0, 1.0));
+        });
+    }
+
+    [Test]
+    public async Task A_needle_name_typo_fails_before_a_step_opens_and_suggests_the_name()
+    {
+        await using var rig = new FakeRig().Needle("grub-menu", 100, 100);
+        await using var hil = rig.Session();
+
+        var error = Assert.Throws<ArgumentException>(() => hil.Screen.Needle("grub-mnu"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("'grub-menu'"));
+            Assert.That(rig.Steps.Started, Is.Empty);
+        });
     }
 
     [Test]
@@ -122,8 +198,8 @@ public sealed class ExpectTests
         rig.Video.Show(new Scene("moved").WithNeedle("menu", 600, 500, 0.99));
 
         Assert.ThrowsAsync<ExpectationFailedException>(() => hil.Expect(hil.Screen.Needle("menu"))
-            .ToBeVisibleAsync(new ExpectOptions { Scope = SearchScope.NearRecorded, Timeout = TimeSpan.FromSeconds(1) }));
-        Assert.That(rig.Vision.Matches.Select(m => m.Search), Is.All.EqualTo(NeedleSearch.NearRecorded));
+            .ToBeVisibleAsync(new ExpectOptions { Scope = SearchScope.NearRecordedPosition, Timeout = TimeSpan.FromSeconds(1) }));
+        Assert.That(rig.Vision.Matches.Select(m => m.Search), Is.All.EqualTo(SearchScope.NearRecordedPosition));
 
         await hil.Expect(hil.Screen.Needle("menu")).ToBeVisibleAsync();
     }
@@ -143,7 +219,7 @@ public sealed class ExpectTests
         Assert.Multiple(() =>
         {
             Assert.That(rig.Clock.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1.4)));
-            Assert.That(rig.Vision.Matches.Select(m => m.Search), Is.All.EqualTo(NeedleSearch.WholeFrame));
+            Assert.That(rig.Vision.Matches.Select(m => m.Search), Is.All.EqualTo(SearchScope.WholeFrame));
         });
     }
 
@@ -273,17 +349,5 @@ public sealed class ExpectTests
             Assert.That(match.ClickPoint, Is.EqualTo(new System.Drawing.Point(720, 610)));
             Assert.That(outside, Is.False);
         });
-    }
-
-    [Test]
-    public async Task Unknown_needle_names_fail_as_argument_errors_naming_the_known_ones()
-    {
-        await using var rig = new FakeRig().Needle("grub-menu", 0, 0);
-        await using var hil = rig.Session();
-        rig.Video.Show(new Scene("x"));
-
-        var error = Assert.ThrowsAsync<ArgumentException>(() => hil.Expect(hil.Screen.Needle("grub-mneu")).ToBeVisibleAsync());
-
-        Assert.That(error!.Message, Does.Contain("grub-menu"));
     }
 }

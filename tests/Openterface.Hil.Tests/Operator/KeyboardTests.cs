@@ -73,7 +73,7 @@ public sealed class KeyboardTests
                 "USB port is cabled to the Mini-KVM and that the firmware accepts USB keyboards (BIOS 'USB legacy support')."));
             Assert.That(fault.Evidence["target enumerated"], Is.EqualTo("no"));
             Assert.That(fault.Evidence["leds"], Is.EqualTo("0x01 (Num on, Caps off, Scroll off)"));
-            Assert.That(fault.Evidence["chip version"], Is.EqualTo("V1.4"));
+            Assert.That(fault.Evidence["chip version"], Is.EqualTo("1.4"));
             Assert.That(fault.Evidence["serial transcript"], Does.Contain("57 AB"));
             Assert.That(rig.Input.Actions, Does.Not.Contain("press enter"));
             Assert.That(rig.Steps.Finished.Single().Status, Is.EqualTo(StepStatus.Broken));
@@ -114,13 +114,37 @@ public sealed class KeyboardTests
     }
 
     [Test]
-    public async Task An_unknown_key_is_an_argument_error_not_a_rig_fault()
+    public async Task A_typo_in_a_chord_is_an_argument_error_suggesting_the_key_before_anything_is_sent()
     {
         await using var rig = new FakeRig();
         await using var hil = rig.Session();
-        rig.Input.FailNext = new ArgumentException("Unknown key 'entre'. Did you mean 'enter'?");
+        rig.Input.TargetEnumerated = false;
 
-        Assert.ThrowsAsync<ArgumentException>(() => hil.Keyboard.PressAsync("entre"));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => hil.Keyboard.PressAsync("entr"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("'enter'"));
+            Assert.That(rig.Input.Actions, Is.Empty, "no HID readiness wait, no key sent");
+            Assert.That(rig.Steps.Started, Is.Empty, "no step opened");
+        });
+    }
+
+    [Test]
+    public async Task Unknown_keys_and_layouts_fail_early_for_every_keyboard_call()
+    {
+        await using var rig = new FakeRig();
+        await using var hil = rig.Session();
+        rig.Input.TargetEnumerated = false;
+
+        Assert.Multiple(() =>
+        {
+            Assert.ThrowsAsync<ArgumentException>(() => hil.Keyboard.DownAsync("shfit"));
+            Assert.ThrowsAsync<ArgumentException>(() => hil.Keyboard.UpAsync("ctlr+c"));
+            Assert.ThrowsAsync<ArgumentException>(() => hil.Keyboard.TypeAsync("abc", new TypeOptions { Layout = "xx" }));
+            Assert.ThrowsAsync<ArgumentException>(() => hil.Keyboard.PressUntilAsync("dwon", hil.Screen.Text("x")));
+            Assert.That(rig.Input.Actions, Is.Empty);
+        });
     }
 
     [Test]

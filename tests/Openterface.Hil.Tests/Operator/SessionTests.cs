@@ -9,7 +9,6 @@ public sealed class SessionTests
     [TearDown]
     public void ResetStatics()
     {
-        RigConnectors.Current = null;
         TimeoutSettings.Global = new TimeoutSettings();
     }
 
@@ -18,9 +17,8 @@ public sealed class SessionTests
     {
         await using var rig = new FakeRig();
         var connector = new RecordingConnector(rig);
-        RigConnectors.Current = connector;
 
-        await using (var hil = await HilSession.ConnectAsync(Options(rig, o => o with { Serial = "/dev/ttyUSB0", Video = "/dev/video0", Needles = "needles" })))
+        await using (var hil = await HilSession.ConnectAsync(Options(rig, o => o with { Serial = "/dev/ttyUSB0", Video = "/dev/video0", Needles = "needles" }), connector, default))
         {
             await hil.Keyboard.PressAsync("enter");
         }
@@ -37,7 +35,6 @@ public sealed class SessionTests
     {
         await using var rig = new FakeRig();
         var connector = new RecordingConnector(rig);
-        RigConnectors.Current = connector;
         var stopped = false;
         string? launched = null;
         HilSession.RegisterVirtualRigLauncher((target, _) =>
@@ -47,7 +44,7 @@ public sealed class SessionTests
                 new Callback(() => stopped = true)));
         });
 
-        await using (var hil = await HilSession.ConnectAsync(Options(rig, o => o with { Target = "sim:console" })))
+        await using (var hil = await HilSession.ConnectAsync(Options(rig, o => o with { Target = "sim:console" }), connector, default))
         {
             await hil.Power.ResetAsync();
         }
@@ -64,9 +61,7 @@ public sealed class SessionTests
     [Test]
     public void Connect_without_a_rig_location_says_what_is_missing()
     {
-        RigConnectors.Current = new RecordingConnector(new FakeRig());
-
-        var error = Assert.ThrowsAsync<ArgumentException>(() => HilSession.ConnectAsync(new HilOptions { Serial = "auto" }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => HilSession.ConnectAsync(new HilOptions { Serial = "auto" }, new RecordingConnector(new FakeRig()), default));
 
         Assert.That(error!.Message, Does.StartWith("HilOptions needs Serial and Video URIs"));
     }
@@ -168,7 +163,7 @@ public sealed class SessionTests
     [Test]
     public async Task A_video_fault_during_a_wait_is_a_rig_fault_with_the_call_log()
     {
-        await using var rig = new FakeRig();
+        await using var rig = new FakeRig().Needle("x", 10, 10);
         await using var hil = rig.Session();
         rig.Video.Show(new Scene("x"));
         rig.Video.Emit();

@@ -17,7 +17,7 @@ public sealed class UsbPowerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((atTarget, atHost), Is.EqualTo((UsbPosition.Target, UsbPosition.Host)));
+            Assert.That((atTarget, atHost), Is.EqualTo((UsbSwitchPosition.Target, UsbSwitchPosition.Host)));
             Assert.That(rig.Input.Actions, Is.EqualTo(new[] { "usb target", "usb host" }), "no HID gate for the USB switch");
             Assert.That(rig.Steps.Started.Select(s => s.Kind), Is.EqualTo(new[] { StepKind.Action, StepKind.Read, StepKind.Action, StepKind.Read }));
         });
@@ -78,7 +78,7 @@ public sealed class UsbPowerTests
         var error = Assert.ThrowsAsync<InvalidOperationException>(() => hil.Power.CycleAsync());
 
         Assert.That(error!.Message, Is.EqualTo(
-            "Power cycle (5s off): no power switch is configured. Set HilOptions.PowerSwitch (an IPowerDriver) or HilOptions.Power (a URI)."));
+            "Power cycle (5s off): no power switch is configured. Set HilOptions.PowerSwitch (an IPowerSwitch) or HilOptions.Power (a URI)."));
         Assert.That(hil.Power.IsAvailable, Is.False);
     }
 

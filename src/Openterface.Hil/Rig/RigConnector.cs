@@ -2,21 +2,19 @@ using Openterface.Hil.Device;
 using Openterface.Hil.Imaging;
 using Openterface.Hil.Video;
 
-namespace Openterface.Hil.Adapters;
+namespace Openterface.Hil;
 
-/// <summary>
-/// Opens a real (or simulated, through its URIs) rig: the Mini-KVM's serial link, the capture stream, needles, OCR.
-/// The session's connector unless a test replaces <see cref="RigConnectors.Current"/>.
-/// </summary>
-internal sealed class ProductionRigConnector : IRigConnector
+/// <summary>Opens a real (or simulated, through its URIs) rig: the Mini-KVM's serial link, the capture stream, needles, OCR.</summary>
+internal sealed class RigConnector : IRigConnector
 {
-    public static ProductionRigConnector Instance { get; } = new();
+    public static RigConnector Instance { get; } = new();
 
     public async Task<RigParts> ConnectAsync(RigEndpoints endpoints, HilOptions options, CancellationToken cancellationToken)
     {
         var lifetime = new RigLifetime();
         try
         {
+            var needles = endpoints.NeedlesFolder is { } folder ? NeedleSet.LoadFolder(folder) : null;
             var kvm = await MiniKvm.ConnectAsync(
                 endpoints.SerialUri,
                 new MiniKvmOptions { TimeProvider = options.TimeProvider, LoggerFactory = options.LoggerFactory },
@@ -28,24 +26,15 @@ internal sealed class ProductionRigConnector : IRigConnector
             var video = LiveVideo.Start(source, new LiveVideoOptions { TimeProvider = options.TimeProvider, LoggerFactory = options.LoggerFactory });
             lifetime.Add(video);
 
-            var needles = endpoints.NeedlesFolder is { } folder ? NeedleSet.LoadFolder(folder) : null;
             var matcher = new NeedleMatcher();
             lifetime.Add(matcher);
             var recognizer = new TextRecognizer();
             lifetime.Add(recognizer);
 
+            var ports = new MiniKvmPorts(kvm);
             var power = endpoints.PowerSwitch ?? PowerUris.Open(endpoints.PowerUri, options.TimeProvider);
             return new RigParts(
-                new KeyboardPortAdapter(kvm.Keyboard),
-                new MousePortAdapter(kvm.Mouse),
-                new HidLinkAdapter(kvm),
-                new UsbSwitchAdapter(kvm.Usb),
-                new VideoFeedAdapter(video),
-                new NeedleVisionAdapter(needles, endpoints.NeedlesFolder, matcher),
-                new TextVisionAdapter(recognizer),
-                new ScreenDiffAdapter(),
-                power,
-                lifetime);
+                ports, ports, ports, ports, new LiveVideoFeed(video), new ImagingVision(matcher, recognizer), needles, power, video, lifetime);
         }
         catch
         {

@@ -1,6 +1,6 @@
 using Openterface.Hil.Device;
 
-namespace Openterface.Hil.Adapters;
+namespace Openterface.Hil;
 
 /// <summary>
 /// Power switch URIs: none (no URI), <c>shell:COMMAND</c> where COMMAND contains <c>{state}</c> (replaced by
@@ -9,7 +9,7 @@ namespace Openterface.Hil.Adapters;
 /// </summary>
 internal static class PowerUris
 {
-    public static IPowerDriver? Open(string? uri, TimeProvider timeProvider)
+    public static IPowerSwitch? Open(string? uri, TimeProvider timeProvider)
     {
         if (string.IsNullOrWhiteSpace(uri) || uri == "none")
         {
@@ -19,18 +19,18 @@ internal static class PowerUris
         if (uri.StartsWith("shell:", StringComparison.Ordinal))
         {
             var template = uri["shell:".Length..].Trim();
-            return new PowerSwitchAdapter(new ShellCommandPowerSwitch(With(template, "on"), With(template, "off"), With(template, "reset"), timeProvider));
+            return new ShellCommandPowerSwitch(With(template, "on"), With(template, "off"), With(template, "reset"), timeProvider);
         }
 
         if (uri.StartsWith("qmp://", StringComparison.Ordinal))
         {
-            return new PowerSwitchAdapter(new QemuPowerSwitch(new Uri(uri).LocalPath, timeProvider));
+            return new QemuPowerSwitch(new Uri(uri).LocalPath, timeProvider);
         }
 
         throw new ArgumentException(
             $"Power switch URI '{uri}' is not understood. Use 'shell:./your-script {{state}}' (called with on, off, reset), " +
             "'qmp:///path/qmp.sock' for a QEMU target " +
-            "or pass an IPowerDriver in HilOptions.PowerSwitch.",
+            "or pass an IPowerSwitch in HilOptions.PowerSwitch.",
             nameof(uri));
     }
 

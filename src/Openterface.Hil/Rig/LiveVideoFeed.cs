@@ -1,13 +1,11 @@
 using Openterface.Hil.Imaging;
 using Openterface.Hil.Video;
 
-namespace Openterface.Hil.Adapters;
+namespace Openterface.Hil;
 
-/// <summary>The operator's video seam over <see cref="LiveVideo"/>.</summary>
-internal sealed class VideoFeedAdapter(LiveVideo video) : IVideoFeed
+/// <summary>The operator's video feed over a real <see cref="LiveVideo"/>.</summary>
+internal sealed class LiveVideoFeed(LiveVideo video) : IVideoFeed
 {
-    public LiveVideo Live => video;
-
     public Frame? TryGetLatest() => video.TryGetLatest();
 
     public ValueTask<Frame> WaitForFrameAsync(long capturedAfterTimestamp, CancellationToken cancellationToken) =>

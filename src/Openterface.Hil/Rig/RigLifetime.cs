@@ -1,4 +1,4 @@
-namespace Openterface.Hil.Adapters;
+namespace Openterface.Hil;
 
 /// <summary>Everything a connector opened, closed in reverse order; one failure does not stop the others.</summary>
 internal sealed class RigLifetime : IAsyncDisposable

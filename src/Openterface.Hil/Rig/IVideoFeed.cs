@@ -3,8 +3,8 @@ using Openterface.Hil.Imaging;
 namespace Openterface.Hil;
 
 /// <summary>
-/// Seam over the live capture (adapter: Openterface.Hil.Video.LiveVideo). Frames carry Sequence and Timestamp
-/// (TimeProvider.GetTimestamp at capture).
+/// The live capture as the operator sees it (production: <see cref="LiveVideoFeed"/>; tests: a fake feed). Frames
+/// carry Sequence and Timestamp (TimeProvider.GetTimestamp at capture).
 /// </summary>
 internal interface IVideoFeed
 {
@@ -13,7 +13,7 @@ internal interface IVideoFeed
 
     /// <summary>
     /// The first frame captured after <paramref name="capturedAfterTimestamp"/>; the caller disposes it. Throws
-    /// <see cref="Video.VideoException"/> with IsRigFault when the source is unhealthy.
+    /// <see cref="Video.VideoException"/> when the source is unhealthy.
     /// </summary>
     ValueTask<Frame> WaitForFrameAsync(long capturedAfterTimestamp, CancellationToken cancellationToken);
 

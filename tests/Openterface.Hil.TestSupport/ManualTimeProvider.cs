@@ -1,14 +1,34 @@
-namespace Openterface.Hil.Tests.Fakes;
+namespace Openterface.Hil.TestSupport;
 
-/// <summary>A manual clock: time moves only on <see cref="Advance"/>, which fires due timers in order, synchronously.</summary>
-internal sealed class FakeTimeProvider : TimeProvider
+/// <summary>
+/// The one manual clock for tests: time moves only on <see cref="Advance"/>, which fires due timers in order,
+/// synchronously. <see cref="TimeProvider.GetUtcNow"/> is the epoch plus the timestamp (in ticks).
+/// </summary>
+public sealed class ManualTimeProvider : TimeProvider
 {
-    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly Lock _gate = new();
     private readonly List<FakeTimer> _timers = [];
+    private readonly DateTimeOffset _epoch;
+    private long _ticks;
 
-    // Starts one second in, so timestamp 0 means "before anything".
-    private long _ticks = TimeSpan.TicksPerSecond;
+    /// <summary>Starts one second into 2026-01-01 UTC, so timestamp 0 means "before anything".</summary>
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(1))
+    {
+    }
+
+    /// <summary>Starts at <paramref name="start"/>; timestamps are its UTC ticks.</summary>
+    public ManualTimeProvider(DateTimeOffset start)
+        : this(new DateTimeOffset(0, TimeSpan.Zero), TimeSpan.FromTicks(start.UtcTicks))
+    {
+    }
+
+    /// <summary>Timestamp 0 is <paramref name="epoch"/>; the clock starts at <paramref name="timestamp"/>.</summary>
+    public ManualTimeProvider(DateTimeOffset epoch, TimeSpan timestamp)
+    {
+        _epoch = epoch;
+        _ticks = timestamp.Ticks;
+    }
 
     public TimeSpan Elapsed => TimeSpan.FromTicks(Volatile.Read(ref _ticks));
 
@@ -27,7 +47,7 @@ internal sealed class FakeTimeProvider : TimeProvider
 
     public override long GetTimestamp() => Volatile.Read(ref _ticks);
 
-    public override DateTimeOffset GetUtcNow() => Epoch + Elapsed;
+    public override DateTimeOffset GetUtcNow() => _epoch + Elapsed;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -74,7 +94,7 @@ internal sealed class FakeTimeProvider : TimeProvider
         }
     }
 
-    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    private sealed class FakeTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         public long? Due { get; set; }
 

@@ -1,8 +1,0 @@
-namespace Openterface.Hil;
-
-public enum MouseButton
-{
-    Left,
-    Right,
-    Middle,
-}

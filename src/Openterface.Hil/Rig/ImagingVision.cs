@@ -1,0 +1,27 @@
+using System.Drawing;
+using Openterface.Hil.Imaging;
+
+namespace Openterface.Hil;
+
+/// <summary>The operator's vision over Imaging's <see cref="NeedleMatcher"/>, <see cref="TextRecognizer"/> and <see cref="FrameDiff"/>.</summary>
+internal sealed class ImagingVision(NeedleMatcher matcher, TextRecognizer recognizer) : IVision
+{
+    /// <remarks>Imaging's matcher does not widen its margin over a wait yet, so <paramref name="elapsedShare"/> is unused.</remarks>
+    public ValueTask<MatchResult> MatchAsync(Frame frame, Needle needle, SearchScope scope, double elapsedShare, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(matcher.Match(frame, needle, scope));
+    }
+
+    public ValueTask<OcrResult> ReadAsync(Frame frame, Rectangle? region, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(recognizer.Read(frame, region));
+    }
+
+    public ValueTask<FrameDifference> CompareAsync(Frame a, Frame b, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(FrameDiff.Compare(a, b));
+    }
+}
