@@ -70,8 +70,11 @@ internal sealed class UsbSwitchAdapter(UsbSwitch usb) : IUsbSwitchPort
 }
 
 /// <summary>A device-layer power switch (shell command, none) seen as the operator's power driver.</summary>
-internal sealed class PowerSwitchAdapter(IPowerSwitch power) : IPowerDriver
+internal sealed class PowerSwitchAdapter(IPowerSwitch power) : IPowerDriver, IAsyncDisposable
 {
+    /// <summary>Disposes the switch when it holds a connection (a QMP switch: QEMU takes one client per socket).</summary>
+    public ValueTask DisposeAsync() => power is IAsyncDisposable owned ? owned.DisposeAsync() : ValueTask.CompletedTask;
+
     public Task PowerOnAsync(CancellationToken cancellationToken = default) => power.PowerOnAsync(cancellationToken);
 
     public Task PowerOffAsync(CancellationToken cancellationToken = default) => power.PowerOffAsync(cancellationToken);

@@ -34,7 +34,16 @@ internal sealed class ProductionRigConnector : IRigConnector
             var recognizer = new TextRecognizer();
             lifetime.Add(recognizer);
 
-            var power = endpoints.PowerSwitch ?? PowerUris.Open(endpoints.PowerUri, options.TimeProvider);
+            var power = endpoints.PowerSwitch;
+            if (power is null && PowerUris.Open(endpoints.PowerUri, options.TimeProvider) is { } opened)
+            {
+                // Opened from a URI, so the rig owns it: a QMP switch left connected blocks the next session's.
+                power = opened;
+                if (opened is IAsyncDisposable owned)
+                {
+                    lifetime.Add(owned);
+                }
+            }
             return new RigParts(
                 new KeyboardPortAdapter(kvm.Keyboard),
                 new MousePortAdapter(kvm.Mouse),
