@@ -44,6 +44,12 @@ internal static class PrivateFolders
     internal static string Ensure(string path)
     {
         var full = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows())
+        {
+            // Per-user profile folders already carry owner-only ACLs there.
+            return Directory.CreateDirectory(full).FullName;
+        }
+
         var parent = Path.GetDirectoryName(full);
         if (parent is not null && !Directory.Exists(parent))
         {

@@ -18,12 +18,12 @@ internal sealed class QmpScreenCapture : IDisposable
 
         // Created empty and 0600 before QEMU writes to it (QEMU truncates, keeping the mode): the target's screen may
         // show secrets, and other users must not read it.
-        var options = new FileStreamOptions
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
         {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        };
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         using (new FileStream(FilePath, options))
         {
         }

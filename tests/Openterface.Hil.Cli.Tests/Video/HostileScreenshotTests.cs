@@ -26,7 +26,7 @@ public class HostileScreenshotTests
         var output = Path.Combine(Path.GetTempPath(), $"hil-hostile-{Guid.NewGuid():N}.png");
 
         var run = await RunHilAsync(ct, "screenshot", "--video", server.Uri.ToString(), "-o", output, "--timeout", "15");
-        TestContext.Out.WriteLine(
+        await TestContext.Out.WriteLineAsync(
             $"{mode}: exit {run.Exit} after {run.Elapsed.TotalSeconds:0.0} s, peak RSS {run.PeakRss / (1024 * 1024)} MiB; {run.Error.Trim()}");
 
         Assert.Multiple(() =>

@@ -103,7 +103,9 @@ internal sealed class HostileMjpegServer : IAsyncDisposable
         Mode = _mode;
         try
         {
+#pragma warning disable VSTHRD003 // The accept loop is this server's own task.
             await _accept;
+#pragma warning restore VSTHRD003
         }
         catch (OperationCanceledException)
         {
