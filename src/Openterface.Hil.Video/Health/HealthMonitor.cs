@@ -169,7 +169,7 @@ internal sealed class HealthMonitor
     internal string? WaiterFault(long now) => Current.Kind switch
     {
         SignalHealthKind.NoFrames or SignalHealthKind.SourceLost =>
-            $"Video source is unhealthy ({Current.Kind}): {Current.Evidence}. This is a rig fault: check the capture cable and device.",
+            $"Video source is unhealthy ({Current.Kind}): {Current.Evidence.TrimEnd('.')}. This is a rig fault: check the capture cable and device.",
         SignalHealthKind.NoSignal when _time.GetElapsedTime(_conditionSince, now) + _options.NoSignalAfter >= _options.NoSignalFaultAfter =>
             $"Video shows no signal for more than {Seconds(_options.NoSignalFaultAfter)}: {Current.Evidence}. This is a rig fault: " +
             "check the HDMI cable and that the target is powered.",

@@ -44,10 +44,11 @@ internal sealed partial class HttpMjpegSource
         catch (Exception e) when (e is OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested &&
                                   Volatile.Read(ref _stalled) == 1)
         {
+            var phase = _reader is null ? "while connecting" : "while reading a frame";
             Disconnect();
             throw new VideoException(
                 $"MJPEG stream '{Uri}' stalled: no data for {_options.StallTimeout.TotalSeconds:0.#} s " +
-                $"({(_response is null && _reader is null ? "while connecting" : "while reading a frame")}). The connection was dropped; " +
+                $"({phase}). The connection was dropped; " +
                 "check the streamer (ustreamer) and the network.",
                 isRigFault: true,
                 e);
