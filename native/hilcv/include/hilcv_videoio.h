@@ -10,13 +10,14 @@ extern "C" {
 #endif
 
 /* Decodes JPEG/PNG bytes into dst (pre-sized to the image's size; 3 channels BGR or 1 grey). No allocation
- * beyond the codec's own scratch. Fails when the image's size differs from dst's. */
-HILCV_API int32_t hilcv_decode_into(const uint8_t* bytes, int32_t length, hilcv_view* dst);
+ * beyond the codec's own scratch. Fails when the image's size differs from dst's, and when dst's rows reach past
+ * dst_capacity bytes (the caller's buffer length) or its size products overflow. */
+HILCV_API int32_t hilcv_decode_into(const uint8_t* bytes, int32_t length, hilcv_view* dst, int64_t dst_capacity);
 
 /* Encodes src as JPEG into dst (capacity bytes); *length receives the size. Returns -2 (and the size needed in
- * *length) when dst is too small. */
+ * *length) when dst is too small. Fails when src's rows reach past src_capacity bytes. */
 HILCV_API int32_t hilcv_encode_jpeg_into(const hilcv_view* src, int32_t quality, uint8_t* dst, int32_t capacity,
-                                         int32_t* length);
+                                         int32_t* length, int64_t src_capacity);
 
 /* 1 when the shim was built with opencv_videoio, else 0. */
 HILCV_API int32_t hilcv_videoio_available(void);

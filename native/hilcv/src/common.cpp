@@ -22,11 +22,23 @@ cv::Mat wrap(const hilcv_view* view, const char* name) {
         throw std::invalid_argument(std::string(name) + " has " + std::to_string(view->channels) +
                                     " channels; 1, 3 or 4 expected");
     }
-    if (view->stride < view->width * view->channels) {
+    if (static_cast<int64_t>(view->stride) < static_cast<int64_t>(view->width) * view->channels) {
         throw std::invalid_argument(std::string(name) + " stride " + std::to_string(view->stride) +
                                     " is shorter than a row");
     }
     return cv::Mat(view->height, view->width, CV_8UC(view->channels), view->data, static_cast<size_t>(view->stride));
+}
+
+cv::Mat wrap_within(const hilcv_view* view, int64_t capacity, const char* name) {
+    cv::Mat mat = wrap(view, name);
+    const int64_t needed = static_cast<int64_t>(view->stride) * (view->height - 1) +
+                           static_cast<int64_t>(view->width) * view->channels;
+    if (capacity <= 0 || needed > capacity) {
+        throw std::invalid_argument(std::string(name) + " is " + std::to_string(view->width) + "x" +
+                                    std::to_string(view->height) + " (" + std::to_string(needed) +
+                                    " bytes) but its buffer holds " + std::to_string(capacity) + " bytes");
+    }
+    return mat;
 }
 
 }  // namespace hilcv

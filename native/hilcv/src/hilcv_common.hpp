@@ -12,6 +12,9 @@ void clear_error();
 // Wraps caller memory as a cv::Mat header; throws std::invalid_argument on a malformed view.
 cv::Mat wrap(const hilcv_view* view, const char* name);
 
+// Like wrap, and also refuses a view whose last row ends past capacity bytes (the caller's buffer length).
+cv::Mat wrap_within(const hilcv_view* view, int64_t capacity, const char* name);
+
 // Runs body, converting every C++ exception into a negative return code and a last-error message.
 template <typename F>
 int32_t guarded(const char* function, F&& body) {

@@ -19,10 +19,10 @@ struct hilcv_capture {
 
 extern "C" {
 
-int32_t hilcv_decode_into(const uint8_t* bytes, int32_t length, hilcv_view* dst) {
+int32_t hilcv_decode_into(const uint8_t* bytes, int32_t length, hilcv_view* dst, int64_t dst_capacity) {
     return hilcv::guarded("hilcv_decode_into", [&]() -> int32_t {
         if (bytes == nullptr || length <= 0) throw std::invalid_argument("no bytes to decode");
-        cv::Mat target = hilcv::wrap(dst, "dst");
+        cv::Mat target = hilcv::wrap_within(dst, dst_capacity, "dst");
         int flags = target.channels() == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
         cv::Mat encoded(1, length, CV_8UC1, const_cast<uint8_t*>(bytes));
         cv::Mat out = target;
@@ -41,10 +41,11 @@ int32_t hilcv_decode_into(const uint8_t* bytes, int32_t length, hilcv_view* dst)
 }
 
 int32_t hilcv_encode_jpeg_into(const hilcv_view* src, int32_t quality, uint8_t* dst, int32_t capacity,
-                               int32_t* length) {
+                               int32_t* length, int64_t src_capacity) {
     return hilcv::guarded("hilcv_encode_jpeg_into", [&]() -> int32_t {
         if (length == nullptr) throw std::invalid_argument("length is null");
-        cv::Mat mat = hilcv::wrap(src, "src");
+        if (capacity < 0) throw std::invalid_argument("negative capacity");
+        cv::Mat mat = hilcv::wrap_within(src, src_capacity, "src");
         thread_local std::vector<uchar> scratch;
         if (!cv::imencode(".jpg", mat, scratch, {cv::IMWRITE_JPEG_QUALITY, quality})) {
             throw std::runtime_error("encoder refused the image");

@@ -6,17 +6,22 @@ namespace Openterface.Hil.Imaging;
 
 /// <summary>
 /// One captured picture: 8-bit BGR or grey pixels in a pooled, pinned buffer, with where and when it was captured.
-/// A frame is reference counted: <see cref="Share"/> adds an owner, <see cref="Dispose"/> removes one, and the
-/// buffer returns to the pool when the last owner lets go. Pixels are immutable once the frame is published.
+/// Each <see cref="Frame"/> object is one owner of the pixels: <see cref="Share"/> returns a new owner object for
+/// the same pixels, and <see cref="Dispose"/> releases this object's ownership once (a second dispose of the same
+/// object does nothing, so it can never take another owner's reference). The buffer returns to the pool when the
+/// last owner lets go. Pixels are immutable once the frame is published.
 /// </summary>
 public sealed class Frame : IDisposable
 {
-    private byte[]? _buffer;
-    private int _owners = 1;
+    /// <summary>The largest width or height a frame may have (8K); bigger headers are hostile or corrupt.</summary>
+    public const int MaxDimension = 8192;
 
-    private Frame(byte[] buffer, int width, int height, PixelFormat format)
+    private readonly PixelStorage _storage;
+    private int _disposed;
+
+    private Frame(PixelStorage storage, int width, int height, PixelFormat format)
     {
-        _buffer = buffer;
+        _storage = storage;
         Width = width;
         Height = height;
         Format = format;
@@ -52,21 +57,22 @@ public sealed class Frame : IDisposable
 
     public ReadOnlySpan<byte> Pixels => Buffer.AsSpan(0, Stride * Height);
 
-    internal byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(Frame));
+    internal byte[] Buffer => Volatile.Read(ref _disposed) == 0
+        ? _storage.Buffer ?? throw new ObjectDisposedException(nameof(Frame))
+        : throw new ObjectDisposedException(nameof(Frame));
 
     internal Span<byte> WritablePixels => Buffer.AsSpan(0, Stride * Height);
 
     /// <summary>A new frame with uninitialised pixels from the pool.</summary>
     public static Frame Allocate(int width, int height, PixelFormat format)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         if (format is not (PixelFormat.Gray8 or PixelFormat.Bgr24))
         {
             throw new ArgumentOutOfRangeException(nameof(format), format, "Gray8 or Bgr24 expected.");
         }
 
-        return new Frame(PixelBufferPool.Rent(width * height * (int)format), width, height, format);
+        var length = CheckedLength(width, height, format);
+        return new Frame(new PixelStorage(PixelBufferPool.Rent(length)), width, height, format);
     }
 
     /// <summary>Copies packed pixels into a new frame.</summary>
@@ -77,7 +83,7 @@ public sealed class Frame : IDisposable
         {
             frame.Dispose();
             throw new ArgumentException(
-                $"Expected {width * height * (int)format} bytes for {width}x{height} {format}, got {pixels.Length}.",
+                $"Expected {(long)width * height * (int)format} bytes for {width}x{height} {format}, got {pixels.Length}.",
                 nameof(pixels));
         }
 
@@ -85,27 +91,41 @@ public sealed class Frame : IDisposable
         return frame;
     }
 
-    /// <summary>Adds an owner; each owner disposes once.</summary>
+    /// <summary>
+    /// A new owner of the same pixels and capture information; the caller disposes it once. Throws
+    /// <see cref="ObjectDisposedException"/> when this owner was already disposed.
+    /// </summary>
     public Frame Share()
     {
-        if (Interlocked.Increment(ref _owners) <= 1)
-        {
-            throw new ObjectDisposedException(nameof(Frame));
-        }
-
-        return this;
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _storage.AddOwner();
+        return new Frame(_storage, Width, Height, Format).WithInfoFrom(this);
     }
 
+    /// <summary>True when both frames own the same pixels (one was shared from the other).</summary>
+    internal bool SharesPixelsWith(Frame other) => ReferenceEquals(_storage, other._storage);
+
+    /// <summary>Releases this owner's reference; the second and later calls on the same object do nothing.</summary>
     public void Dispose()
     {
-        if (Interlocked.Decrement(ref _owners) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            var buffer = Interlocked.Exchange(ref _buffer, null);
-            if (buffer is not null)
-            {
-                PixelBufferPool.Return(buffer);
-            }
+            _storage.Release();
         }
+    }
+
+    /// <summary>Bytes of a packed <paramref name="width"/> x <paramref name="height"/> frame, refusing absurd sizes.</summary>
+    internal static int CheckedLength(int width, int height, PixelFormat format)
+    {
+        if (width <= 0 || height <= 0 || width > MaxDimension || height > MaxDimension)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(width),
+                $"Frame size '{width}x{height}' is outside 1x1..{MaxDimension}x{MaxDimension}. " +
+                "Use a real picture size; a bigger header is corrupt or hostile.");
+        }
+
+        return checked(width * height * (int)format);
     }
 
     /// <summary>Copies capture metadata from another frame (used when deriving crops and conversions).</summary>

@@ -51,7 +51,8 @@ public sealed class DevicePool
     public async Task<RigLease> LeaseAsync(string? testName, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
-        Directory.CreateDirectory(LeaseDirectory);
+        // 0700 and owned by this user: lease files name the test and host, and another user must not plant or steal them.
+        PrivateFolders.Ensure(LeaseDirectory);
         var started = timeProvider.GetTimestamp();
         while (true)
         {

@@ -32,8 +32,8 @@ public sealed class HilSettings
     /// <summary>Allure results folder, absolute.</summary>
     public string ResultsDirectory { get; init; } = "reports/allure-results";
 
-    /// <summary>Folder of the device pool's lock and lease files (shared by every runner on this host).</summary>
-    public string LeaseDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "openterface-hil-leases");
+    /// <summary>Folder of the device pool's lock and lease files, shared by this user's runners on this host (per user, 0700).</summary>
+    public string LeaseDirectory { get; init; } = PrivateFolders.InUserCache("leases");
 
     /// <summary>Rigs of the device pool; when empty and <see cref="Serial"/> is set, that one rig.</summary>
     public IReadOnlyList<RigSettings> Rigs { get; init; } = [];

@@ -48,6 +48,20 @@ public abstract class HilTest
     [SetUp]
     public async Task HilSetUpAsync()
     {
+        // NUnit does not run [TearDown] when [SetUp] throws: release what was acquired here.
+        try
+        {
+            await SetUpCoreAsync(TestContext.CurrentContext.CancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task SetUpCoreAsync(CancellationToken cancellationToken)
+    {
         Settings = HilSettings.Load();
         Settings.EnsureConfigured();
         var listeners = HilAllure.CurrentListener is { } listener ? new[] { listener } : [];
@@ -62,51 +76,44 @@ public abstract class HilTest
         if (Settings.UsesSimulator)
         {
             _simulator = await VirtualRig.StartAsync(
-                ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), CancellationToken.None).ConfigureAwait(false);
+                ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), cancellationToken).ConfigureAwait(false);
             var endpoints = SimulatorLauncher.Describe(_simulator, ownsRig: false);
             options = options with { Serial = endpoints.SerialUri, Video = endpoints.VideoUri, PowerSwitch = endpoints.PowerSwitch };
             HilAllure.SetEnvironment("Target", "sim:" + _simulator.Target.Name);
         }
         else
         {
-            _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait).ConfigureAwait(false);
+            _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait, cancellationToken).ConfigureAwait(false);
             options = options with { Serial = _lease.Rig.Serial, Video = _lease.Rig.Video ?? Settings.Video, Power = _lease.Rig.Power ?? Settings.Power };
             HilAllure.SetEnvironment("Rig", _lease.Rig.Name);
         }
 
-        _session = await HilSession.ConnectAsync(ConfigureOptions(options)).ConfigureAwait(false);
+        _session = await HilSession.ConnectAsync(ConfigureOptions(options), cancellationToken).ConfigureAwait(false);
     }
 
     [TearDown]
     public async Task HilTearDownAsync()
     {
-        try
-        {
-            if (_session is { } session && TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+        await TeardownSteps.RunAllAsync(
+            ("attach failure evidence", async () =>
             {
-                await FailureEvidence.AttachAsync(session).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            if (_session is { } session)
-            {
-                _session = null;
-                await session.DisposeAsync().ConfigureAwait(false);
-            }
+                if (_session is { } session && TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+                {
+                    await FailureEvidence.AttachAsync(session).ConfigureAwait(false);
+                }
+            }),
+            ("release the rig", ReleaseAsync)).ConfigureAwait(false);
+    }
 
-            if (_simulator is { } simulator)
-            {
-                _simulator = null;
-                await simulator.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (_lease is { } lease)
-            {
-                _lease = null;
-                await lease.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+    /// <summary>Disposes the session, the simulator and the lease, each on its own; the lease is always released.</summary>
+    private async ValueTask ReleaseAsync()
+    {
+        var (session, simulator, lease) = (_session, _simulator, _lease);
+        (_session, _simulator, _lease) = (null, null, null);
+        await TeardownSteps.RunAllAsync(
+            ("dispose the session", () => session?.DisposeAsync() ?? ValueTask.CompletedTask),
+            ("stop the simulator", () => simulator?.DisposeAsync() ?? ValueTask.CompletedTask),
+            ("release the lease", () => lease?.DisposeAsync() ?? ValueTask.CompletedTask)).ConfigureAwait(false);
     }
 
     private string SimulatorTarget() =>

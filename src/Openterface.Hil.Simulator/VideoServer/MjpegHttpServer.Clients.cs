@@ -71,7 +71,8 @@ public sealed partial class MjpegHttpServer
     private async Task StreamAsync(NetworkStream stream)
     {
         await WriteAsciiAsync(stream,
-            "HTTP/1.0 200 OK\r\nAccess-Control-Allow-Origin: *\r\n" +
+            // No Access-Control-Allow-Origin: a web page the tester happens to open must not read the target's screen.
+            "HTTP/1.0 200 OK\r\n" +
             "Cache-Control: no-store, no-cache, must-revalidate, pre-check=0, post-check=0, max-age=0\r\n" +
             "Pragma: no-cache\r\nExpires: Mon, 3 Jan 2000 12:34:56 GMT\r\nServer: openterface-hil-sim\r\n" +
             $"Content-Type: multipart/x-mixed-replace;boundary={Boundary}\r\n\r\n--{Boundary}\r\n").ConfigureAwait(false);

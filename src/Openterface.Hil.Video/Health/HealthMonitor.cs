@@ -19,6 +19,9 @@ internal sealed class HealthMonitor
     private long? _uniformSince;
     private long? _inputSentAt;
     private long _conditionSince;
+    private long _badRun;
+    private long _badRunSince;
+    private string? _lastBadFrame;
 
     internal HealthMonitor(SignalHealthOptions options, TimeProvider time)
     {
@@ -81,6 +84,7 @@ internal sealed class HealthMonitor
             }
         }
 
+        _badRun = 0;
         _last = signature;
         _lastFrameAt = now;
         _lastFrameSequence = sequence;
@@ -95,6 +99,19 @@ internal sealed class HealthMonitor
         }
     }
 
+    /// <summary>Notes a frame that was skipped as unusable; returns how many in a row (since the last good frame).</summary>
+    internal long OnBadFrame(string reason, long now)
+    {
+        if (_badRun++ == 0)
+        {
+            _badRunSince = now;
+        }
+
+        _lastBadFrame = reason;
+        Evaluate(now);
+        return _badRun;
+    }
+
     internal void OnInputSent(long now) => _inputSentAt ??= now;
 
     /// <summary>Runs the time-based detectors.</summary>
@@ -103,7 +120,18 @@ internal sealed class HealthMonitor
         var since = _last is null ? _startedAt : _lastFrameAt;
         var silent = _time.GetElapsedTime(since, now);
         var threshold = _last is null ? _options.FirstFrameWithin : _options.NoFramesAfter;
-        if (silent > threshold && Current.Kind is not (SignalHealthKind.NoFrames or SignalHealthKind.SourceLost))
+        var healthy = Current.Kind is not (SignalHealthKind.NoFrames or SignalHealthKind.SourceLost);
+
+        // Only unusable frames for as long as a silent source is given: a rig fault named by the last reason.
+        if (_badRun > 0 && healthy && (silent > threshold || _time.GetElapsedTime(_badRunSince, now) >= _options.NoFramesAfter))
+        {
+            Enter(SignalHealthKind.NoFrames,
+                $"{_badRun} unusable frame(s) and no good one for {Seconds(_time.GetElapsedTime(_badRunSince, now))} " +
+                $"(threshold {Seconds(_options.NoFramesAfter)}); the last: {_lastBadFrame}", now);
+            return;
+        }
+
+        if (silent > threshold && healthy)
         {
             Enter(SignalHealthKind.NoFrames, _last is null
                 ? $"no frame at all in {Seconds(silent)} since the source was started (threshold {Seconds(_options.FirstFrameWithin)})"
@@ -141,7 +169,7 @@ internal sealed class HealthMonitor
     internal string? WaiterFault(long now) => Current.Kind switch
     {
         SignalHealthKind.NoFrames or SignalHealthKind.SourceLost =>
-            $"Video source is unhealthy ({Current.Kind}): {Current.Evidence}. This is a rig fault: check the capture cable and device.",
+            $"Video source is unhealthy ({Current.Kind}): {Current.Evidence.TrimEnd('.')}. This is a rig fault: check the capture cable and device.",
         SignalHealthKind.NoSignal when _time.GetElapsedTime(_conditionSince, now) + _options.NoSignalAfter >= _options.NoSignalFaultAfter =>
             $"Video shows no signal for more than {Seconds(_options.NoSignalFaultAfter)}: {Current.Evidence}. This is a rig fault: " +
             "check the HDMI cable and that the target is powered.",

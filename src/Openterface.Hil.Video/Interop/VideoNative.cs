@@ -13,11 +13,12 @@ internal static unsafe partial class VideoNative
 
     static VideoNative() => VideoNativeResolver.Ensure();
 
+    /// <summary>The shim refuses views that reach past <c>dstCapacity</c> bytes (and overflowing sizes).</summary>
     [LibraryImport(Library, EntryPoint = "hilcv_decode_into")]
-    internal static partial int DecodeInto(byte* bytes, int length, HilCvView* dst);
+    internal static partial int DecodeInto(byte* bytes, int length, HilCvView* dst, long dstCapacity);
 
     [LibraryImport(Library, EntryPoint = "hilcv_encode_jpeg_into")]
-    internal static partial int EncodeJpegInto(HilCvView* src, int quality, byte* dst, int capacity, out int length);
+    internal static partial int EncodeJpegInto(HilCvView* src, int quality, byte* dst, int capacity, out int length, long srcCapacity);
 
     [LibraryImport(Library, EntryPoint = "hilcv_videoio_available")]
     internal static partial int VideoIoAvailable();

@@ -20,7 +20,15 @@ public sealed partial class LiveVideo
             {
                 return;
             }
-            catch (Exception e) when (e is VideoException or IOException or ImagingException or ObjectDisposedException)
+            catch (BadFrameException e)
+            {
+                SkipBadFrame(e);
+                await Task.Yield();
+                continue;
+            }
+#pragma warning disable CA1031 // Whatever a source throws, the pump stays alive: it is logged and becomes the health evidence.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 Logger.ReadFailed(SourceUri, e);
                 lock (_gate)
@@ -44,8 +52,39 @@ public sealed partial class LiveVideo
             }
 
             retryDelay = TimeSpan.FromMilliseconds(50);
-            Publish(frame);
+            try
+            {
+                Publish(frame);
+            }
+            catch (Exception e) when (e is VideoException or ImagingException or ArgumentException)
+            {
+                frame.Dispose();
+                SkipBadFrame(new BadFrameException($"Frame #{frame.Sequence} from '{SourceUri}' could not be published: {e.Message}", e));
+            }
         }
+    }
+
+    /// <summary>A frame that could not be used: counted, logged (the first of a run as a warning) and skipped.</summary>
+    private void SkipBadFrame(BadFrameException error)
+    {
+        long run;
+        lock (_gate)
+        {
+            _badFrames++;
+            run = _health.OnBadFrame(error.Message, TimeProvider.GetTimestamp());
+            CollectEventsAndFaults();
+        }
+
+        if (run == 1)
+        {
+            Logger.FrameSkipped(SourceUri, error.Message);
+        }
+        else
+        {
+            Logger.FrameSkippedAgain(SourceUri, run, error.Message);
+        }
+
+        RaiseEvents();
     }
 
     private void Publish(Frame frame)

@@ -24,6 +24,7 @@ public sealed partial class LiveVideo : IAsyncDisposable
     private Task _pump = Task.CompletedTask;
     private ITimer? _timer;
     private bool _disposed;
+    private long _badFrames;
 
     private LiveVideo(IFrameSource source, LiveVideoOptions options)
     {
@@ -51,6 +52,18 @@ public sealed partial class LiveVideo : IAsyncDisposable
             lock (_gate)
             {
                 return _health.Current;
+            }
+        }
+    }
+
+    /// <summary>Frames the source delivered that could not be used (corrupt, oversized) and were skipped.</summary>
+    public long BadFrames
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _badFrames;
             }
         }
     }

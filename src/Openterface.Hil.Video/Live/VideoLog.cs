@@ -26,6 +26,12 @@ internal static partial class VideoLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Reading video source {Source} failed")]
     internal static partial void ReadFailed(this ILogger logger, string source, Exception error);
 
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Skipped a bad frame from {Source}: {Reason}")]
+    internal static partial void FrameSkipped(this ILogger logger, string source, string reason);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Debug, Message = "Skipped bad frame {Run} in a row from {Source}: {Reason}")]
+    internal static partial void FrameSkippedAgain(this ILogger logger, string source, long run, string reason);
+
     [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Wrote video {Path} ({Frames} frames in, {Seconds:F1} s)")]
     internal static partial void VideoWritten(this ILogger logger, string path, int frames, double seconds);
 }

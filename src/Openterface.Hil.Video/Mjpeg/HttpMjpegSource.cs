@@ -8,16 +8,21 @@ namespace Openterface.Hil.Video;
 /// <summary>
 /// MJPEG over HTTP (ustreamer, mjpg-streamer, the simulator's <c>MjpegHttpServer</c>). A dropped stream is
 /// reconnected with backoff; only when reconnecting fails for <see cref="FrameSourceOptions.ReconnectTimeout"/>
-/// does a read throw. A stream that sends something other than JPEG parts fails the read with a clear error
-/// and is reconnected on the next read.
+/// does a read throw. A stream that sends something other than multipart JPEG parts fails the read with a clear
+/// error and is reconnected on the next read; a single unusable part is a <see cref="BadFrameException"/> and the
+/// connection stays. A connection that delivers no byte for <see cref="FrameSourceOptions.StallTimeout"/> (while
+/// connecting or reading) is dropped and the read fails naming the stall.
 /// </summary>
-internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
+internal sealed partial class HttpMjpegSource : IFrameSource, IJpegFrameSource
 {
     private readonly HttpClient _client;
     private readonly FrameSourceOptions _options;
     private readonly FrameStamper _stamper;
     private readonly ILogger _logger;
     private readonly JpegBuffer _jpeg = new();
+    private readonly Lock _gate = new();
+    private readonly Func<CancellationToken, ValueTask<bool>> _readPart;
+    private readonly Func<CancellationToken, ValueTask<bool>> _connect;
     private HttpResponseMessage? _response;
     private MultipartMjpegReader? _reader;
 
@@ -29,8 +34,13 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
         _logger = VideoLog.Create(options.LoggerFactory);
         _client = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) })
         {
+            // Stalls are detected by the watchdog on the source's TimeProvider, not by HttpClient's own timer.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        _readPart = ReadPartAsync;
+        _connect = ConnectAsync;
+        var period = TimeSpan.FromTicks(Math.Max(options.StallTimeout.Ticks / 4, TimeSpan.FromMilliseconds(20).Ticks));
+        _watchdog = options.TimeProvider.CreateTimer(static state => ((HttpMjpegSource)state!).CheckStall(), this, period, period);
     }
 
     public string Uri { get; }
@@ -42,7 +52,7 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
         var source = new HttpMjpegSource(uri, options);
         try
         {
-            await source.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            await source.GuardedAsync(source._connect, cancellationToken).ConfigureAwait(false);
             source._logger.Opened(source.Uri, "MJPEG over HTTP");
             return source;
         }
@@ -66,12 +76,13 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
             bool complete;
             try
             {
-                complete = await _reader!.ReadPartAsync(_jpeg, cancellationToken).ConfigureAwait(false);
+                complete = await GuardedAsync(_readPart, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
                 _logger.StreamDropped(Uri, e.Message);
                 Disconnect();
+                await NoteDropAsync(e.Message, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (VideoException)
@@ -84,13 +95,20 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
             {
                 _logger.StreamDropped(Uri, "end of stream");
                 Disconnect();
+                await NoteDropAsync("the server closed the stream", cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
+            _framesOnConnection++;
             var arrivedAt = _stamper.Now();
             try
             {
                 return _stamper.Stamp(JpegCodec.Decode(_jpeg.Span, Uri), arrivedAt);
+            }
+            catch (BadFrameException)
+            {
+                // The part was framed correctly: the connection is fine, only this picture is not.
+                throw;
             }
             catch (VideoException)
             {
@@ -100,12 +118,16 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _watchdog.DisposeAsync().ConfigureAwait(false);
         Disconnect();
         _client.Dispose();
-        return ValueTask.CompletedTask;
+        _io.Dispose();
     }
+
+    private ValueTask<bool> ReadPartAsync(CancellationToken cancellationToken) =>
+        _reader!.ReadPartAsync(_jpeg, cancellationToken);
 
     private async Task ReconnectAsync(CancellationToken cancellationToken)
     {
@@ -116,7 +138,7 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
         {
             try
             {
-                await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                await GuardedAsync(_connect, cancellationToken).ConfigureAwait(false);
                 _logger.Reconnected(Uri, attempt);
                 return;
             }
@@ -137,7 +159,7 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
         }
     }
 
-    private async Task ConnectAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> ConnectAsync(CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -157,14 +179,19 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
         {
             var boundary = CheckResponse(response);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            _reader = new MultipartMjpegReader(body, boundary, Uri);
-            _response = response;
+            lock (_gate)
+            {
+                _reader = new MultipartMjpegReader(body, boundary, Uri);
+                _response = response;
+            }
         }
         catch
         {
             response.Dispose();
             throw;
         }
+
+        return true;
     }
 
     private string CheckResponse(HttpResponseMessage response)
@@ -199,8 +226,14 @@ internal sealed class HttpMjpegSource : IFrameSource, IJpegFrameSource
 
     private void Disconnect()
     {
-        _reader = null;
-        _response?.Dispose();
-        _response = null;
+        HttpResponseMessage? response;
+        lock (_gate)
+        {
+            _reader = null;
+            response = _response;
+            _response = null;
+        }
+
+        response?.Dispose();
     }
 }

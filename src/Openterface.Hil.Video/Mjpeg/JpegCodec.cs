@@ -14,10 +14,16 @@ internal static class JpegCodec
     {
         if (!JpegInfo.TryReadSize(jpeg, out var width, out var height))
         {
-            throw new VideoException(
+            throw new BadFrameException(
                 $"Frame from '{source}' is not a JPEG ({jpeg.Length} bytes starting '{Preview(jpeg)}'). " +
-                "Check that the source sends MJPEG.",
-                isRigFault: true);
+                "Check that the source sends MJPEG.");
+        }
+
+        if (width > Frame.MaxDimension || height > Frame.MaxDimension)
+        {
+            throw new BadFrameException(
+                $"JPEG frame from '{source}' says it is '{width}x{height}', beyond the {Frame.MaxDimension}x{Frame.MaxDimension} " +
+                "limit; it was skipped without decoding. The stream is corrupt or hostile: check the capture device or streamer.");
         }
 
         VideoNativeResolver.EnsureLoaded();
@@ -25,14 +31,13 @@ internal static class JpegCodec
         var view = frame.View();
         fixed (byte* bytes = jpeg)
         {
-            if (VideoNative.DecodeInto(bytes, jpeg.Length, &view) < 0)
+            if (VideoNative.DecodeInto(bytes, jpeg.Length, &view, frame.Buffer.LongLength) < 0)
             {
                 var detail = VideoNative.LastError();
                 frame.Dispose();
-                throw new VideoException(
+                throw new BadFrameException(
                     $"Cannot decode a {width}x{height} JPEG frame from '{source}' ({jpeg.Length} bytes): {detail}. " +
-                    "The stream may be corrupt.",
-                    isRigFault: true);
+                    "The stream may be corrupt.");
             }
         }
 
@@ -51,7 +56,7 @@ internal static class JpegCodec
             int length;
             fixed (byte* dst = target.Array)
             {
-                rc = VideoNative.EncodeJpegInto(&view, quality, dst, capacity, out length);
+                rc = VideoNative.EncodeJpegInto(&view, quality, dst, capacity, out length, frame.Buffer.LongLength);
             }
 
             if (rc == VideoNative.BufferTooSmall)

@@ -23,6 +23,7 @@ internal sealed class MultipartMjpegReader
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
+    private long _bytesRead;
 
     internal MultipartMjpegReader(Stream stream, string boundary, string source)
     {
@@ -31,6 +32,9 @@ internal sealed class MultipartMjpegReader
         _boundary = Encoding.ASCII.GetBytes("--" + boundary);
         _delimiter = Encoding.ASCII.GetBytes("\r\n--" + boundary);
     }
+
+    /// <summary>Bytes received so far (read from any thread: the stall watchdog watches it grow).</summary>
+    internal long BytesRead => Interlocked.Read(ref _bytesRead);
 
     /// <summary>Reads the next part's body into <paramref name="target"/>; false at the end of the stream.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -165,9 +169,10 @@ internal sealed class MultipartMjpegReader
             var read = await _stream.ReadAsync(target.Array.AsMemory(filled, length - filled), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                return false;
+                throw EndedInsidePart(filled);
             }
 
+            Interlocked.Add(ref _bytesRead, read);
             filled += read;
         }
 
@@ -200,7 +205,7 @@ internal sealed class MultipartMjpegReader
 
             if (!await FillAsync(cancellationToken).ConfigureAwait(false))
             {
-                return false;
+                throw EndedInsidePart(target.Length + (_end - _start));
             }
         }
     }
@@ -236,9 +241,13 @@ internal sealed class MultipartMjpegReader
         }
 
         var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _bytesRead, read);
         _end += read;
         return read > 0;
     }
+
+    private static EndOfStreamException EndedInsidePart(long received) =>
+        new($"the stream ended inside a part after {received} bytes, before the part's end boundary");
 
     private VideoException Garbage(string what) => new(
         $"MJPEG stream '{_source}' is malformed: {what}. Check that the URL is an MJPEG stream (ustreamer: " +

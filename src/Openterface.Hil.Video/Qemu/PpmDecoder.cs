@@ -25,8 +25,15 @@ internal static class PpmDecoder
         }
 
         position++; // The single whitespace byte after maxval.
-        var length = checked(width * height * 3);
-        if (width <= 0 || height <= 0 || data.Length - position < length)
+        if (width <= 0 || height <= 0 || width > Frame.MaxDimension || height > Frame.MaxDimension)
+        {
+            throw new VideoException(
+                $"PPM image size '{width}x{height}' is outside 1x1..{Frame.MaxDimension}x{Frame.MaxDimension}. " +
+                "The screendump is corrupt; check the QEMU display.");
+        }
+
+        var length = width * height * 3;
+        if (data.Length - position < length)
         {
             throw new VideoException($"PPM image '{width}x{height}' is truncated ({data.Length - position} of {length} pixel bytes).");
         }

@@ -14,9 +14,9 @@ internal sealed partial class QmpClient
         _lines = new StreamReader(_stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 16384, leaveOpen: true);
         var greeting = await _lines.ReadLineAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new QmpException($"QMP socket '{SocketPath}' closed before the greeting. Another client may hold it.");
-        using (var document = JsonDocument.Parse(greeting))
+        using (var document = ParseGreeting(greeting))
         {
-            if (!document.RootElement.TryGetProperty("QMP", out var qmp))
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("QMP", out var qmp))
             {
                 throw new QmpException($"'{SocketPath}' did not greet like QMP: '{greeting}'. Point at QEMU's -qmp socket.");
             }
@@ -65,12 +65,46 @@ internal sealed partial class QmpClient
         }
     }
 
+    private JsonDocument ParseGreeting(string greeting)
+    {
+        try
+        {
+            return JsonDocument.Parse(greeting);
+        }
+        catch (JsonException e)
+        {
+            throw new QmpException($"'{SocketPath}' did not greet like QMP: '{Shorten(greeting)}' is not JSON. Point at QEMU's -qmp socket.", e);
+        }
+    }
+
+    /// <summary>
+    /// Handles one line. A line that is not a JSON object, or an event with a malformed timestamp, is counted in
+    /// <see cref="MalformedLines"/> and skipped: one bad line must not look like QEMU quitting.
+    /// </summary>
     private void Dispatch(string line)
+    {
+        try
+        {
+            DispatchCore(line);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            Interlocked.Increment(ref _malformedLines);
+            Volatile.Write(ref _lastMalformed, $"'{Shorten(line)}' ({e.Message})");
+        }
+    }
+
+    private void DispatchCore(string line)
     {
         JsonElement message;
         using (var document = JsonDocument.Parse(line))
         {
             message = document.RootElement.Clone();
+        }
+
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"a JSON {message.ValueKind} instead of an object");
         }
 
         if (message.TryGetProperty("event", out var name))
@@ -103,4 +137,6 @@ internal sealed partial class QmpClient
             waiter.TrySetResult(message);
         }
     }
+
+    private static string Shorten(string line) => line.Length <= 120 ? line : line[..120] + "...";
 }

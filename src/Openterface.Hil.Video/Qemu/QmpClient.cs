@@ -26,6 +26,8 @@ internal sealed partial class QmpClient : IAsyncDisposable
     private long _nextId;
     private long _eventSequence;
     private Exception? _failure;
+    private long _malformedLines;
+    private string? _lastMalformed;
 
     private QmpClient(string socketPath, Socket socket)
     {
@@ -46,6 +48,12 @@ internal sealed partial class QmpClient : IAsyncDisposable
     public long LastEventSequence => Interlocked.Read(ref _eventSequence);
 
     public bool IsConnected => !_closed.Task.IsCompleted;
+
+    /// <summary>Lines from QEMU that were not valid QMP messages and were skipped.</summary>
+    public long MalformedLines => Interlocked.Read(ref _malformedLines);
+
+    /// <summary>The last skipped line and why, or null.</summary>
+    public string? LastMalformed => Volatile.Read(ref _lastMalformed);
 
     /// <summary>Connects, reads the greeting and enters command mode.</summary>
     public static async Task<QmpClient> ConnectAsync(string socketPath, CancellationToken cancellationToken = default)

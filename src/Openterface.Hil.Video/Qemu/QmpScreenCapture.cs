@@ -15,6 +15,18 @@ internal sealed class QmpScreenCapture : IDisposable
     {
         var directory = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         FilePath = Path.Combine(directory, $"hil-screendump-{Environment.ProcessId}-{Guid.NewGuid():N}.ppm");
+
+        // Created empty and 0600 before QEMU writes to it (QEMU truncates, keeping the mode): the target's screen may
+        // show secrets, and other users must not read it.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (new FileStream(FilePath, options))
+        {
+        }
     }
 
     /// <summary>Where QEMU writes the dump (QEMU must run on this machine).</summary>

@@ -25,6 +25,12 @@ internal sealed class FfmpegEncoder : IAsyncDisposable
 
     internal string Path { get; }
 
+    /// <summary>
+    /// The output as ffmpeg must see it: an absolute path behind ffmpeg's <c>file:</c> protocol, so a name
+    /// starting with '-' is not read as an option and one containing ':' is not read as another protocol.
+    /// </summary>
+    internal static string OutputArgument(string path) => "file:" + System.IO.Path.GetFullPath(path);
+
     internal static FfmpegEncoder Start(string path, double framesPerSecond)
     {
         var codec = System.IO.Path.GetExtension(path).ToLowerInvariant() switch
@@ -51,7 +57,7 @@ internal sealed class FfmpegEncoder : IAsyncDisposable
                      "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
                      "-f", "image2pipe", "-framerate", framesPerSecond.ToString(CultureInfo.InvariantCulture), "-c:v", "mjpeg", "-i", "-",
                      "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2:out_range=tv,format=yuv420p", "-pix_fmt", "yuv420p", "-an",
-                 }.Concat(codec).Append(path))
+                 }.Concat(codec).Append(OutputArgument(path)))
         {
             info.ArgumentList.Add(argument);
         }

@@ -29,6 +29,13 @@ public sealed class FrameSourceOptions
     /// <summary>http://: how long to keep reconnecting after the stream drops before reporting the source lost.</summary>
     public TimeSpan ReconnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// http://: a connect or frame read that receives no byte for this long is a stall: the connection is dropped
+    /// and the read fails naming it (the next read reconnects). Streamers send frames continuously (ustreamer at
+    /// least one a second even with --drop-same-frames), so silence this long means the streamer is stuck.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>http://: first delay between reconnect attempts (doubles up to 1 s).</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 

@@ -32,7 +32,16 @@ internal sealed class RigConnector : IRigConnector
             lifetime.Add(recognizer);
 
             var ports = new MiniKvmPorts(kvm);
-            var power = endpoints.PowerSwitch ?? PowerUris.Open(endpoints.PowerUri, options.TimeProvider);
+            var power = endpoints.PowerSwitch;
+            if (power is null && PowerUris.Open(endpoints.PowerUri, options.TimeProvider) is { } opened)
+            {
+                // Opened from a URI, so the rig owns it: a QMP switch left connected blocks the next session's.
+                power = opened;
+                if (opened is IAsyncDisposable owned)
+                {
+                    lifetime.Add(owned);
+                }
+            }
             return new RigParts(
                 ports, ports, ports, ports, new LiveVideoFeed(video), new ImagingVision(matcher, recognizer), needles, power, video, lifetime);
         }

@@ -28,9 +28,46 @@ public class QemuLaunchTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(restored.Arguments, Does.Contain("exec:cat '/states/login.state'"));
+            Assert.That(restored.Arguments, Does.Contain("exec:cat '/states/login.state'"), "a plain path is single-quoted");
             Assert.That(restored.MachineArguments, Is.EqualTo(cold.MachineArguments));
             Assert.That(cold.MachineArguments, Does.Contain("kvm"));
+        });
+    }
+
+    // Issue 14, finding 7: the state path went into "exec:cat '{path}'" unescaped, so a quote ended the word and
+    // the rest ran as shell; and a comma in a socket or log path added QEMU options.
+    [TestCase("/states/it's.state")]
+    [TestCase("/states/x'; touch /tmp/hil-pwned-$$; echo '")]
+    [TestCase("/states/$(id)`id` \"quoted\" \\ back.state")]
+    public async Task A_state_path_with_shell_characters_reaches_cat_as_one_literal_argument(string path)
+    {
+        var launch = new QemuLaunch("qemu-system-x86_64", "/i.iso", QemuAccelerator.Tcg, 256, "/tmp/w") { IncomingStatePath = path };
+        var uri = launch.Arguments[^1];
+        Assert.That(uri, Does.StartWith("exec:cat "));
+
+        // QEMU runs the rest of an exec: URI with /bin/sh -c; printf shows what cat would have received.
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("printf '%s|' " + uri["exec:cat ".Length..]);
+        using var shell = System.Diagnostics.Process.Start(start)!;
+        var output = await shell.StandardOutput.ReadToEndAsync();
+        await shell.WaitForExitAsync();
+
+        Assert.That(output, Is.EqualTo(path + "|"), "exactly one argument, byte for byte");
+    }
+
+    [Test]
+    public void Commas_in_socket_log_and_image_paths_are_doubled_so_they_cannot_add_options()
+    {
+        var launch = new QemuLaunch("qemu-system-x86_64", "/img,readonly=off.iso", QemuAccelerator.Tcg, 256, "/tmp/a,server=off");
+
+        var line = string.Join(' ', launch.Arguments);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("-qmp unix:/tmp/a,,server=off/qmp.sock,server=on,wait=off"));
+            Assert.That(line, Does.Contain("path=/tmp/a,,server=off/ttyS0.log,append=on"));
+            Assert.That(line, Does.Contain("file=/img,,readonly=off.iso"));
         });
     }
 }

@@ -48,7 +48,7 @@ public class JpegTests
     [Test]
     public void Decode_of_garbage_names_the_source_and_the_first_bytes()
     {
-        var error = Assert.Throws<VideoException>(() => JpegCodec.Decode("GARBAGE!garbage"u8, "http://rig:8080/stream"));
+        var error = Assert.Throws<BadFrameException>(() => JpegCodec.Decode("GARBAGE!garbage"u8, "http://rig:8080/stream"));
 
         Assert.Multiple(() =>
         {

@@ -31,6 +31,17 @@ public class PpmDecoderTests
         Assert.That(error!.Message, Does.Contain("'4x4'").And.Contain("10 of 48"));
     }
 
+    [TestCase("P6 999999999 999999999 255\n")]
+    [TestCase("P6 65535 65535 255\n")]
+    [TestCase("P6 40000 17000 255\n")]
+    public void An_oversized_ppm_header_is_a_video_exception_not_an_overflow(string header)
+    {
+        var data = Encoding.ASCII.GetBytes(header).Concat(new byte[64]).ToArray();
+
+        Assert.That(() => PpmDecoder.Decode(data).Dispose(),
+            Throws.TypeOf<VideoException>().With.Message.Contains("is outside 1x1..8192x8192"));
+    }
+
     [Test]
     public void Sixteen_bit_ppm_is_rejected()
     {

@@ -26,6 +26,31 @@ public class QmpClientTests
     }
 
     [Test]
+    public async Task Malformed_lines_are_skipped_and_counted_not_reported_as_qemu_quitting()
+    {
+        await using var server = new FakeQmpServer(_ =>
+        [
+            "{not json at all",
+            "[1, 2, 3]",
+            """{"event": "RESET", "timestamp": {"seconds": "soon"}}""",
+            """{"return": {"ok": true}, "id": $ID}""",
+        ]);
+        await using var client = await QmpClient.ConnectAsync(server.SocketPath);
+
+        var result = await client.ExecuteAsync("query-status").WaitAsync(TimeSpan.FromSeconds(10));
+        var second = await client.ExecuteAsync("query-status").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.GetProperty("ok").GetBoolean(), Is.True, "the reply after the bad lines still matches");
+            Assert.That(second.GetProperty("ok").GetBoolean(), Is.True, "the client is still connected");
+            Assert.That(client.IsConnected, Is.True);
+            Assert.That(client.MalformedLines, Is.EqualTo(6));
+            Assert.That(client.LastMalformed, Does.Contain("soon"));
+        });
+    }
+
+    [Test]
     public async Task Commands_carry_ids_and_return_their_value()
     {
         await using var server = new FakeQmpServer(r =>

@@ -34,6 +34,10 @@ public class HttpMjpegSourceTests
         });
     }
 
+    // Issue 14, finding 13: this test used to publish Small in a loop while the reconnect ran and expected Small.
+    // A reconnect legitimately delivers the server's current frame first (ustreamer does the same), and when the
+    // reconnect won the race against the first Publish(Small) that was still Big. The product is right; the test now
+    // makes the server's current frame deterministic before the read starts.
     [Test]
     public async Task A_dropped_stream_is_reconnected_and_numbering_continues(CancellationToken ct)
     {
@@ -43,18 +47,66 @@ public class HttpMjpegSourceTests
         using var before = await source.ReadFrameAsync(ct);
 
         server.Faults.DropConnections();
-        var read = source.ReadFrameAsync(ct).AsTask();
-        while (!read.IsCompleted)
-        {
-            server.Publish(Small);
-            await Task.Delay(20, ct);
-        }
+        server.Publish(Small);
+        using var after = await source.ReadFrameAsync(ct);
 
-        using var after = await read;
         Assert.Multiple(() =>
         {
-            Assert.That(after.Size, Is.EqualTo(new Size(32, 24)));
+            Assert.That(after.Size, Is.EqualTo(new Size(32, 24)), "the server's current frame when the reconnect arrived");
             Assert.That(after.Sequence, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task A_reconnect_delivers_the_servers_current_frame_first(CancellationToken ct)
+    {
+        await using var server = MjpegHttpServer.Start();
+        await using var source = await FrameSources.OpenAsync(server.Uri.ToString(), cancellationToken: ct);
+        server.Publish(Big);
+        using var before = await source.ReadFrameAsync(ct);
+
+        server.Faults.DropConnections();
+        using var after = await source.ReadFrameAsync(ct);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(after.Size, Is.EqualTo(new Size(64, 48)), "nothing new was published: the current frame again");
+            Assert.That(after.Sequence, Is.EqualTo(2), "numbering continues across the reconnect");
+        });
+    }
+
+    [Test]
+    public async Task A_stream_that_stalls_is_dropped_after_the_stall_timeout_and_the_read_names_the_stall(CancellationToken ct)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync(ct);
+            var stream = client.GetStream();
+            _ = await stream.ReadAtLeastAsync(new byte[4096], 16, throwOnEndOfStream: false, ct);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                "HTTP/1.0 200 OK\r\nContent-Type: multipart/x-mixed-replace;boundary=b\r\n\r\n--b\r\n"), ct);
+            _ = await stream.ReadAsync(new byte[16], ct);
+        }, ct);
+        var time = new FakeTime();
+        var options = new FrameSourceOptions { TimeProvider = time, StallTimeout = TimeSpan.FromSeconds(5) };
+        await using var source = await FrameSources.OpenAsync($"http://127.0.0.1:{port}/stream", options, ct);
+
+        var read = source.ReadFrameAsync(ct).AsTask();
+        for (var i = 0; i < 20 && !read.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(read, Task.Delay(50, ct));
+        }
+
+        var error = Assert.ThrowsAsync<VideoException>(() => read);
+        await serve;
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.StartWith($"MJPEG stream 'http://127.0.0.1:{port}/stream' stalled: no data for 5 s"));
+            Assert.That(error.IsRigFault, Is.True);
         });
     }
 
@@ -66,7 +118,7 @@ public class HttpMjpegSourceTests
         server.Publish(Big);
         await using var source = await FrameSources.OpenAsync(server.Uri.ToString(), cancellationToken: ct);
 
-        var error = Assert.ThrowsAsync<VideoException>(async () => await source.ReadFrameAsync(ct));
+        var error = Assert.ThrowsAsync<BadFrameException>(async () => await source.ReadFrameAsync(ct));
 
         Assert.Multiple(() =>
         {

@@ -31,7 +31,7 @@ internal sealed record QemuLaunch(
         "-device", "qemu-xhci,id=xhci",
         "-device", "usb-kbd,id=hil-kbd,bus=xhci.0",
         "-device", "usb-tablet,id=hil-tablet,bus=xhci.0",
-        "-drive", "media=cdrom,if=ide,index=2,readonly=on,file.locking=off,file=" + ImagePath.Replace(",", ",,", StringComparison.Ordinal),
+        "-drive", "media=cdrom,if=ide,index=2,readonly=on,file.locking=off,file=" + OptionValue(ImagePath),
         "-boot", "d",
     ];
 
@@ -44,18 +44,27 @@ internal sealed record QemuLaunch(
                 "-name", "hil-target",
                 "-display", "none",
                 "-no-shutdown",
-                "-qmp", $"unix:{QmpSocketPath},server=on,wait=off",
-                "-qmp", $"unix:{SpareQmpSocketPath},server=on,wait=off",
-                "-chardev", $"file,id=hil-ttyS0,path={SerialLogPath},append=on",
+                "-qmp", $"unix:{OptionValue(QmpSocketPath)},server=on,wait=off",
+                "-qmp", $"unix:{OptionValue(SpareQmpSocketPath)},server=on,wait=off",
+                "-chardev", $"file,id=hil-ttyS0,path={OptionValue(SerialLogPath)},append=on",
                 "-serial", "chardev:hil-ttyS0",
             };
             if (IncomingStatePath is not null)
             {
                 arguments.Add("-incoming");
-                arguments.Add($"exec:cat '{IncomingStatePath}'");
+                arguments.Add("exec:cat " + ShellQuoted(IncomingStatePath));
             }
 
             return arguments;
         }
     }
+
+    /// <summary>A value inside a QEMU option list: commas are doubled so a path cannot add options.</summary>
+    public static string OptionValue(string value) => value.Replace(",", ",,", StringComparison.Ordinal);
+
+    /// <summary>
+    /// One POSIX shell word for QEMU's <c>exec:</c> migration URIs (run by /bin/sh): single-quoted, with each
+    /// <c>'</c> written as <c>'\''</c>, so no path can end the quote and inject a command.
+    /// </summary>
+    public static string ShellQuoted(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -98,7 +98,7 @@ public sealed partial class QemuTarget
         await client.ExecuteAsync("stop", cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
-            await client.ExecuteAsync("migrate", new JsonObject { ["uri"] = $"exec:cat > '{partial}'" }, cancellationToken).ConfigureAwait(false);
+            await client.ExecuteAsync("migrate", new JsonObject { ["uri"] = "exec:cat > " + QemuLaunch.ShellQuoted(partial) }, cancellationToken).ConfigureAwait(false);
             var started = _timeProvider.GetTimestamp();
             while (true)
             {
@@ -159,14 +159,15 @@ public sealed partial class QemuTarget
     private async Task<string> StatePathAsync(QemuLaunch launch, QemuStartPoint point, CancellationToken cancellationToken)
     {
         var fingerprint = await FingerprintAsync(launch, cancellationToken).ConfigureAwait(false);
-        var directory = Path.Combine(Path.GetDirectoryName(ImagePath)!, "states");
+        string directory;
         try
         {
-            Directory.CreateDirectory(directory);
+            // Next to the image when this user owns that folder (the user's cache); never a shared world-writable one.
+            directory = PrivateFolders.Ensure(Path.Combine(Path.GetDirectoryName(ImagePath)!, "states"));
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "hil-qemu-states")).FullName;
+            directory = PrivateFolders.PerUser("qemu-states");
         }
 
         var name = $"{point}-{launch.Accelerator}-{fingerprint}.state".ToLowerInvariant();
