@@ -9,7 +9,7 @@ namespace Openterface.Hil.Simulator;
 /// Instant and deterministic: with the same keys at the same (fake) times it shows byte-identical frames.
 /// Thread-safe: the emulator, the capture and the test may call it concurrently.
 /// </summary>
-public sealed class ConsoleTarget : IVirtualTarget
+public sealed partial class ConsoleTarget : IVirtualTarget
 {
     private readonly Lock _gate = new();
     private readonly ConsoleMachine _machine;
@@ -165,6 +165,7 @@ public sealed class ConsoleTarget : IVirtualTarget
     public ValueTask PowerAsync(VirtualPowerAction action, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        string? postLog = null;
         ChangeState(() =>
         {
             switch (action)
@@ -172,15 +173,18 @@ public sealed class ConsoleTarget : IVirtualTarget
                 case VirtualPowerAction.On when !_machine.PoweredOn:
                     _machine.Reset();
                     _eatNextKey = EatsFirstKeyAfterPowerOn;
+                    postLog = PostLog.Format(_machine);
                     break;
                 case VirtualPowerAction.Off:
                     _machine.PowerOff();
                     break;
                 case VirtualPowerAction.Reset when _machine.PoweredOn:
                     _machine.Reset();
+                    postLog = PostLog.Format(_machine);
                     break;
             }
         });
+        PrintOnUart(postLog);
         return ValueTask.CompletedTask;
     }
 
