@@ -64,13 +64,19 @@ public abstract class HilTest
             _simulator = await VirtualRig.StartAsync(
                 ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), CancellationToken.None).ConfigureAwait(false);
             var endpoints = SimulatorLauncher.Describe(_simulator, ownsRig: false);
-            options = options with { Serial = endpoints.SerialUri, Video = endpoints.VideoUri, PowerSwitch = endpoints.PowerSwitch };
+            options = options with
+            {
+                Serial = endpoints.SerialUri,
+                Video = endpoints.VideoUri,
+                PowerSwitch = endpoints.PowerSwitch,
+                Console = Settings.Console is null or "sim" ? endpoints.ConsoleUri : Settings.Console,
+            };
             HilAllure.SetEnvironment("Target", "sim:" + _simulator.Target.Name);
         }
         else
         {
             _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait).ConfigureAwait(false);
-            options = options with { Serial = _lease.Rig.Serial, Video = _lease.Rig.Video ?? Settings.Video, Power = _lease.Rig.Power ?? Settings.Power };
+            options = options with { Serial = _lease.Rig.Serial, Video = _lease.Rig.Video ?? Settings.Video, Power = _lease.Rig.Power ?? Settings.Power, Console = Settings.Console };
             HilAllure.SetEnvironment("Rig", _lease.Rig.Name);
         }
 
@@ -82,6 +88,11 @@ public abstract class HilTest
     {
         try
         {
+            if (_session is { } withConsole)
+            {
+                ConsoleEvidence.Attach(withConsole);
+            }
+
             if (_session is { } session && TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
             {
                 await FailureEvidence.AttachAsync(session).ConfigureAwait(false);

@@ -9,14 +9,17 @@ internal sealed class UartPtyServer : UartServer
 {
     private const int QueueLimit = 1 << 20;
     private readonly Lock _gate = new();
-    private readonly Queue<byte[]> _pending = new();
+    private readonly Queue<(long Sequence, byte[] Data)> _pending = new();
     private readonly string _directory;
     private readonly string _link;
     private int _pendingBytes;
+    private long _enqueued;
+    private long _dropped;
     private int _headOffset;
     private UartPty? _pty;
     private Thread? _thread;
     private volatile bool _running;
+    private volatile bool _harnessPresent;
 
     public UartPtyServer(ITargetUart target)
         : base(target)
@@ -28,6 +31,11 @@ internal sealed class UartPtyServer : UartServer
     }
 
     public override string Uri => _link;
+
+    public override bool HarnessConnected => _harnessPresent;
+
+    /// <summary>Output bytes lost because nobody had the port open (or the queue overflowed).</summary>
+    internal long DroppedBytes => Interlocked.Read(ref _dropped);
 
     /// <summary>The pty the link points at right now (/dev/pts/N).</summary>
     public string? SlavePath => _pty?.SlavePath;
@@ -58,6 +66,7 @@ internal sealed class UartPtyServer : UartServer
     private void Stop()
     {
         _running = false;
+        _harnessPresent = false;
         _thread?.Join();
         _thread = null;
         File.Delete(_link);
@@ -80,11 +89,11 @@ internal sealed class UartPtyServer : UartServer
 
         lock (_gate)
         {
-            _pending.Enqueue(data.ToArray());
+            _pending.Enqueue((_enqueued++, data.ToArray()));
             _pendingBytes += data.Length;
             while (_pendingBytes > QueueLimit && _pending.Count > 1)
             {
-                _pendingBytes -= _pending.Dequeue().Length - _headOffset;
+                _pendingBytes -= _pending.Dequeue().Data.Length - _headOffset;
                 _headOffset = 0;
             }
         }
@@ -96,21 +105,19 @@ internal sealed class UartPtyServer : UartServer
         while (_running)
         {
             bool wantWrite;
+            long before;
             lock (_gate)
             {
                 wantWrite = _pending.Count > 0;
+                before = _enqueued;
             }
 
-            if (!pty.Poll(wantWrite, 20, out var readable, out var writable))
+            _harnessPresent = pty.Poll(wantWrite, 20, out var readable, out var writable);
+            if (!_harnessPresent)
             {
-                lock (_gate)
-                {
-                    // Nobody has the port open: what the target prints now is lost, as on a real UART.
-                    _pending.Clear();
-                    _pendingBytes = 0;
-                    _headOffset = 0;
-                }
-
+                // Nobody had the port open: what the target printed until then is lost, as on a real UART. Output that
+                // arrived during the poll is kept (the harness may have opened the port meanwhile); the next round decides.
+                DropBefore(before);
                 continue;
             }
 
@@ -128,13 +135,27 @@ internal sealed class UartPtyServer : UartServer
         }
     }
 
+    private void DropBefore(long sequence)
+    {
+        lock (_gate)
+        {
+            while (_pending.Count > 0 && _pending.Peek().Sequence < sequence)
+            {
+                var lost = _pending.Dequeue().Data.Length - _headOffset;
+                _pendingBytes -= lost;
+                Interlocked.Add(ref _dropped, lost);
+                _headOffset = 0;
+            }
+        }
+    }
+
     private void WritePending(UartPty pty)
     {
         lock (_gate)
         {
             while (_pending.Count > 0)
             {
-                var head = _pending.Peek();
+                var head = _pending.Peek().Data;
                 var written = pty.Write(head.AsSpan(_headOffset));
                 if (written == 0)
                 {

@@ -21,6 +21,9 @@ public abstract class UartServer : IAsyncDisposable
 
     public bool Plugged => Volatile.Read(ref _unplugged) == 0;
 
+    /// <summary>Whether a harness has the port open right now (output is delivered only then).</summary>
+    public abstract bool HarnessConnected { get; }
+
     protected ITargetUart Target { get; }
 
     /// <summary>Starts a server for <paramref name="target"/>: TCP on <paramref name="tcpPort"/> (0 = any) when given, else a pty.</summary>

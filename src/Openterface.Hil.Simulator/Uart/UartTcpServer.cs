@@ -32,6 +32,8 @@ internal sealed class UartTcpServer : UartServer
 
     public override string Uri => $"tcp://127.0.0.1:{Port}";
 
+    public override bool HarnessConnected => Volatile.Read(ref _client) is not null;
+
     public override async ValueTask DisposeAsync()
     {
         if (_stop.IsCancellationRequested)

@@ -14,6 +14,7 @@ public sealed partial class HilSession
         ArgumentNullException.ThrowIfNull(options);
         var connector = RigConnectors.Current ?? Adapters.ProductionRigConnector.Instance;
         IAsyncDisposable? virtualRig = null;
+        string? virtualConsole = null;
         RigEndpoints endpoints;
         if (options.Target is { } target && target.StartsWith("sim:", StringComparison.OrdinalIgnoreCase))
         {
@@ -22,6 +23,7 @@ public sealed partial class HilSession
                 "(Openterface.Hil.NUnit and the hil CLI do this for you).");
             var rig = await launcher(target, cancellationToken).ConfigureAwait(false);
             virtualRig = rig.Lifetime;
+            virtualConsole = rig.ConsoleUri;
             endpoints = new RigEndpoints(rig.SerialUri, rig.VideoUri, options.PowerSwitch ?? rig.PowerSwitch, options.Power, options.Needles);
         }
         else
@@ -36,13 +38,20 @@ public sealed partial class HilSession
             endpoints = new RigEndpoints(options.Serial, options.Video, options.PowerSwitch, options.Power, options.Needles);
         }
 
+        Device.ConsoleLink? console = null;
         try
         {
+            console = await ConsoleConnector.OpenAsync(options, virtualConsole, cancellationToken).ConfigureAwait(false);
             var parts = await connector.ConnectAsync(endpoints, options, cancellationToken).ConfigureAwait(false);
-            return new HilSession(parts, options, virtualRig);
+            return new HilSession(parts, options, virtualRig, console);
         }
         catch
         {
+            if (console is not null)
+            {
+                await console.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (virtualRig is not null)
             {
                 await virtualRig.DisposeAsync().ConfigureAwait(false);

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Openterface.Hil.Simulator;
 
-/// <summary>The console target's UART: a POST log at every power-on and reset; input is accepted and ignored.</summary>
+/// <summary>
+/// The console target's UART: the firmware prints a POST log (with settings read back from NVRAM) at every power-on
+/// and reset, whatever caused it (power button, setup's save, Ctrl+Alt+Del, the flasher). Input is ignored.
+/// </summary>
 public sealed partial class ConsoleTarget : ITargetUart
 {
     public event EventHandler<ReadOnlyMemory<byte>>? UartOutput;
@@ -14,11 +17,21 @@ public sealed partial class ConsoleTarget : ITargetUart
         return ValueTask.CompletedTask;
     }
 
-    private void PrintOnUart(string? text)
+    /// <summary>Sends what the machine printed (outside the lock, after each state change).</summary>
+    private void FlushUart()
     {
-        if (!string.IsNullOrEmpty(text))
+        string text;
+        lock (_gate)
         {
-            UartOutput?.Invoke(this, Encoding.UTF8.GetBytes(text));
+            if (_machine.UartOut.Length == 0)
+            {
+                return;
+            }
+
+            text = _machine.UartOut.ToString();
+            _machine.UartOut.Clear();
         }
+
+        UartOutput?.Invoke(this, Encoding.UTF8.GetBytes(text));
     }
 }

@@ -165,7 +165,6 @@ public sealed partial class ConsoleTarget : IVirtualTarget
     public ValueTask PowerAsync(VirtualPowerAction action, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        string? postLog = null;
         ChangeState(() =>
         {
             switch (action)
@@ -173,18 +172,15 @@ public sealed partial class ConsoleTarget : IVirtualTarget
                 case VirtualPowerAction.On when !_machine.PoweredOn:
                     _machine.Reset();
                     _eatNextKey = EatsFirstKeyAfterPowerOn;
-                    postLog = PostLog.Format(_machine);
                     break;
                 case VirtualPowerAction.Off:
                     _machine.PowerOff();
                     break;
                 case VirtualPowerAction.Reset when _machine.PoweredOn:
                     _machine.Reset();
-                    postLog = PostLog.Format(_machine);
                     break;
             }
         });
-        PrintOnUart(postLog);
         return ValueTask.CompletedTask;
     }
 
@@ -262,6 +258,7 @@ public sealed partial class ConsoleTarget : IVirtualTarget
     /// <summary>Raises LedsChanged (outside the lock) when the LEDs differ from what was last reported.</summary>
     private void ReportLeds()
     {
+        FlushUart();
         byte leds;
         lock (_gate)
         {
