@@ -10,21 +10,22 @@ namespace Openterface.Hil.Simulator;
 /// </summary>
 internal sealed class UartTcpServer : UartServer
 {
-    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<byte[]> _output = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _acceptLoop;
+    private readonly Lock _gate = new();
     private readonly Task _pump;
+    private TcpListener _listener;
+    private Task _acceptLoop;
     private Socket? _client;
 
     public UartTcpServer(ITargetUart target, int port)
         : base(target)
     {
-        _listener = new TcpListener(IPAddress.Loopback, port);
-        _listener.Start();
+        _listener = Listen(port);
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         Target.UartOutput += OnOutput;
-        _acceptLoop = Task.Run(() => AcceptLoopAsync(_stop.Token));
+        var listener = _listener;
+        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stop.Token));
         _pump = Task.Run(() => PumpAsync(_stop.Token));
     }
 
@@ -43,7 +44,11 @@ internal sealed class UartTcpServer : UartServer
 
         Target.UartOutput -= OnOutput;
         await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
+        lock (_gate)
+        {
+            _listener.Stop();
+        }
+
         Interlocked.Exchange(ref _client, null)?.Dispose();
         _output.Writer.TryComplete();
         try
@@ -59,10 +64,33 @@ internal sealed class UartTcpServer : UartServer
         _stop.Dispose();
     }
 
-    protected override void OnUnplug() => Interlocked.Exchange(ref _client, null)?.Dispose();
+    /// <summary>Unplugged, nothing listens on the port: connections are refused, as when ser2net's device is gone.</summary>
+    protected override void OnUnplug()
+    {
+        lock (_gate)
+        {
+            _listener.Stop();
+        }
+
+        Interlocked.Exchange(ref _client, null)?.Dispose();
+    }
 
     protected override void OnReplug()
     {
+        lock (_gate)
+        {
+            _listener = Listen(Port);
+            var listener = _listener;
+            _acceptLoop = Task.Run(() => AcceptLoopAsync(listener, _stop.Token));
+        }
+    }
+
+    private static TcpListener Listen(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Start();
+        return listener;
     }
 
     private void OnOutput(object? sender, ReadOnlyMemory<byte> data)
@@ -94,25 +122,18 @@ internal sealed class UartTcpServer : UartServer
         }
     }
 
-    private async Task AcceptLoopAsync(CancellationToken stop)
+    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptSocketAsync(stop).ConfigureAwait(false);
+                socket = await listener.AcceptSocketAsync(stop).ConfigureAwait(false);
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
             {
                 return;
-            }
-
-            if (!Plugged)
-            {
-                // Unplugged: the port is there but nothing answers; the connection ends at once.
-                socket.Dispose();
-                continue;
             }
 
             socket.NoDelay = true;

@@ -42,6 +42,7 @@ public sealed class ConsoleTargetUartTests
     public async Task Power_off_prints_nothing_and_input_is_accepted()
     {
         await using var rig = new ConsoleRig(new ConsoleTargetOptions { BlinkingCursor = false });
+        Assert.That(rig.Screen, Is.EqualTo("post"), "powered on at creation (its POST log went out before anyone listened)");
         var uart = Capture(rig.Target);
 
         await rig.Target.PowerAsync(VirtualPowerAction.Off);

@@ -61,10 +61,13 @@ public sealed class ConsoleBarrierTests
         var hil = rig.Session;
         var uri = rig.Rig.ConsoleUri!;
 
-        var wait = hil.Expect(hil.Console.Text("never printed")).ToBeVisibleAsync(new() { Timeout = TimeSpan.FromSeconds(60) });
-        rig.Rig.Console!.Unplug();
-        var fault = Assert.ThrowsAsync<RigFaultException>(() => wait);
-        rig.Rig.Console.Replug();
+        var fault = Assert.ThrowsAsync<RigFaultException>(async () =>
+        {
+            var wait = hil.Expect(hil.Console.Text("never printed")).ToBeVisibleAsync(new() { Timeout = TimeSpan.FromSeconds(60) });
+            rig.Rig.Console!.Unplug();
+            await wait;
+        });
+        rig.Rig.Console!.Replug();
         for (var i = 0; i < 1500 && !rig.Rig.Console.HarnessConnected; i++)
         {
             await Task.Delay(10);
