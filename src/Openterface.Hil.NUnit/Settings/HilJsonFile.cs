@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Openterface.Hil.NUnit;
 
 /// <summary>
-/// A parsed `hil.json`: { "serial", "video", "target", "power", "needles", "layout", "resultsDirectory",
+/// A parsed `hil.json`: { "serial", "video", "target", "power", "console", "needles", "layout", "resultsDirectory",
 /// "leaseDirectory", "timeouts": { "expect", "action", "boot", "leaseWait", "leaseDuration" } (seconds or
 /// "hh:mm:ss"), "rigs": [ { "name", "serial", "video", "power" } ] }. Comments and trailing commas are allowed.
 /// </summary>
@@ -23,6 +23,8 @@ internal sealed class HilJsonFile
     public string? Target { get; init; }
 
     public string? Power { get; init; }
+
+    public string? Console { get; init; }
 
     public string? Needles { get; init; }
 
@@ -60,6 +62,7 @@ internal sealed class HilJsonFile
                 Video = Text(root, "video"),
                 Target = Text(root, "target"),
                 Power = Text(root, "power"),
+                Console = Text(root, "console"),
                 Needles = Text(root, "needles"),
                 Layout = Text(root, "layout"),
                 ResultsDirectory = Text(root, "resultsDirectory"),

@@ -21,6 +21,9 @@ public sealed class HilSettings
     /// <summary>Power switch URI, when the rig has one.</summary>
     public string? Power { get; init; }
 
+    /// <summary>The target's serial console: `/dev/ttyUSB1?baud=115200`, `tcp://host:port`, `sim` (the simulator's UART, the default there).</summary>
+    public string? Console { get; init; }
+
     /// <summary>Folder holding needles (reference images), absolute.</summary>
     public string Needles { get; init; } = "needles";
 

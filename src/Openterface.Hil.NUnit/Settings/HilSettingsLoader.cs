@@ -51,6 +51,7 @@ internal static class HilSettingsLoader
             Serial = serial,
             Video = Pick("HilVideo", "HIL_VIDEO", file?.Video, record: false),
             Power = Pick("HilPower", "HIL_POWER", file?.Power, record: false),
+            Console = Pick("HilConsole", "HIL_CONSOLE", file?.Console, record: false),
             Layout = Pick("HilLayout", "HIL_LAYOUT", file?.Layout, record: false) ?? defaults.Layout,
             Needles = ResolvePath("HilNeedles", "HIL_NEEDLES", file?.Needles, "needles"),
             ResultsDirectory = ResolvePath("HilResults", AllureResultsLocation.EnvironmentVariable, file?.ResultsDirectory, AllureResultsLocation.DefaultResults),

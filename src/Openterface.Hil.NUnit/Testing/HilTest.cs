@@ -39,6 +39,8 @@ public abstract class HilTest
 
     protected ScreenAssertions Expect(Screen screen) => Session.Expect(screen);
 
+    protected ConsoleAssertions Expect(ConsoleLocator locator) => Session.Expect(locator);
+
     /// <summary>Override to adjust the session options (timeouts, layout, extra step listeners).</summary>
     protected virtual HilOptions ConfigureOptions(HilOptions options) => options;
 
@@ -78,13 +80,19 @@ public abstract class HilTest
             _simulator = await VirtualRig.StartAsync(
                 ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), cancellationToken).ConfigureAwait(false);
             var endpoints = SimulatorLauncher.Describe(_simulator, ownsRig: false);
-            options = options with { Serial = endpoints.SerialUri, Video = endpoints.VideoUri, PowerSwitch = endpoints.PowerSwitch };
+            options = options with
+            {
+                Serial = endpoints.SerialUri,
+                Video = endpoints.VideoUri,
+                PowerSwitch = endpoints.PowerSwitch,
+                Console = Settings.Console is null or "sim" ? endpoints.ConsoleUri : Settings.Console,
+            };
             HilAllure.SetEnvironment("Target", "sim:" + _simulator.Target.Name);
         }
         else
         {
             _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait, cancellationToken).ConfigureAwait(false);
-            options = options with { Serial = _lease.Rig.Serial, Video = _lease.Rig.Video ?? Settings.Video, Power = _lease.Rig.Power ?? Settings.Power };
+            options = options with { Serial = _lease.Rig.Serial, Video = _lease.Rig.Video ?? Settings.Video, Power = _lease.Rig.Power ?? Settings.Power, Console = Settings.Console };
             HilAllure.SetEnvironment("Rig", _lease.Rig.Name);
         }
 
@@ -95,6 +103,15 @@ public abstract class HilTest
     public async Task HilTearDownAsync()
     {
         await TeardownSteps.RunAllAsync(
+            ("attach the console transcript", () =>
+            {
+                if (_session is { } withConsole)
+                {
+                    ConsoleEvidence.Attach(withConsole);
+                }
+
+                return ValueTask.CompletedTask;
+            }),
             ("attach failure evidence", async () =>
             {
                 if (_session is { } session && TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)

@@ -25,6 +25,6 @@ public static class SimulatorLauncher
     public static VirtualRigEndpoints Describe(VirtualRig rig, bool ownsRig = true)
     {
         ArgumentNullException.ThrowIfNull(rig);
-        return new VirtualRigEndpoints(rig.SerialUri, rig.VideoUri, new VirtualPowerDriver(rig.Target), ownsRig ? rig : null);
+        return new VirtualRigEndpoints(rig.SerialUri, rig.VideoUri, new VirtualPowerDriver(rig.Target), ownsRig ? rig : null) { ConsoleUri = rig.ConsoleUri };
     }
 }

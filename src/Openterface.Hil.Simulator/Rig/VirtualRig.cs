@@ -10,8 +10,9 @@ public sealed class VirtualRig : IAsyncDisposable
     private readonly IAsyncDisposable _serialServer;
     private readonly MjpegHttpServer _video;
 
-    private VirtualRig(IVirtualTarget target, Ch9329Emulator emulator, IAsyncDisposable serialServer, string serialUri, MjpegHttpServer video)
+    private VirtualRig(IVirtualTarget target, Ch9329Emulator emulator, IAsyncDisposable serialServer, string serialUri, MjpegHttpServer video, UartServer? console)
     {
+        Console = console;
         Target = target;
         Emulator = emulator;
         _serialServer = serialServer;
@@ -29,6 +30,12 @@ public sealed class VirtualRig : IAsyncDisposable
     /// <summary>The capture stream: "http://127.0.0.1:PORT/stream".</summary>
     public string VideoUri => _video.Uri.ToString();
 
+    /// <summary>The target's serial console (pty link or "tcp://127.0.0.1:PORT"); null when the target has no UART.</summary>
+    public string? ConsoleUri => Console?.Uri;
+
+    /// <summary>The console port, with its unplug/replug fault knobs.</summary>
+    public UartServer? Console { get; }
+
     /// <summary>Video server fault knobs (freeze, no signal, resolution change, drop).</summary>
     public MjpegServerFaults VideoFaults => _video.Faults;
 
@@ -41,6 +48,7 @@ public sealed class VirtualRig : IAsyncDisposable
         options ??= new VirtualRigOptions();
         var target = await CreateTargetAsync(options, cancellationToken).ConfigureAwait(false);
         IAsyncDisposable? serial = null;
+        UartServer? console = null;
         try
         {
             // Presents itself like the current Mini-KVM generation (CH32V208, GET_INFO version byte 0x02), whose USB switch is
@@ -60,16 +68,23 @@ public sealed class VirtualRig : IAsyncDisposable
                 serialUri = pty.Path;
             }
 
+            // The console port exists before power-on, so a harness can read the target from its first byte.
+            console = target is ITargetUart uart ? UartServer.Start(uart, options.ConsoleTcpPort) : null;
             if (options.PowerOnAtStart)
             {
                 await target.PowerAsync(VirtualPowerAction.On, cancellationToken).ConfigureAwait(false);
             }
 
             var video = MjpegHttpServer.Start(target.Display, options.VideoHttpPort, options.TimeProvider);
-            return new VirtualRig(target, emulator, serial, serialUri, video);
+            return new VirtualRig(target, emulator, serial, serialUri, video, console);
         }
         catch
         {
+            if (console is not null)
+            {
+                await console.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (serial is not null)
             {
                 await serial.DisposeAsync().ConfigureAwait(false);
@@ -97,6 +112,11 @@ public sealed class VirtualRig : IAsyncDisposable
     {
         await _video.DisposeAsync().ConfigureAwait(false);
         await _serialServer.DisposeAsync().ConfigureAwait(false);
+        if (Console is not null)
+        {
+            await Console.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Target.DisposeAsync().ConfigureAwait(false);
     }
 

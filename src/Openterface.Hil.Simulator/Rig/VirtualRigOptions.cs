@@ -9,6 +9,9 @@ public sealed class VirtualRigOptions
     /// <summary>Serve the CH9329 on this loopback TCP port (0 = any free port) instead of a pseudo-terminal.</summary>
     public int? SerialTcpPort { get; init; }
 
+    /// <summary>Serve the target's console on this loopback TCP port (0 = any free port) instead of a pseudo-terminal.</summary>
+    public int? ConsoleTcpPort { get; init; }
+
     /// <summary>Loopback port of the MJPEG video server (0 = any free port).</summary>
     public int VideoHttpPort { get; init; }
 

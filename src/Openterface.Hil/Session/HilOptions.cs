@@ -15,6 +15,12 @@ public sealed record HilOptions
     /// <summary>A virtual rig instead of hardware: "sim:qemu" or "sim:console" (see <see cref="HilSession.RegisterVirtualRigLauncher"/>).</summary>
     public string? Target { get; init; }
 
+    /// <summary>
+    /// The target's serial console: a tty ("/dev/ttyUSB1?baud=115200", 115200 8N1 by default), "tcp://host:port"
+    /// (ser2net raw) or "sim" (the virtual rig's target UART, also the default on a virtual rig). Null: no console.
+    /// </summary>
+    public string? Console { get; init; }
+
     /// <summary>Power switch URI understood by the device layer (relay, smart plug); ignored when <see cref="PowerSwitch"/> is set.</summary>
     public string? Power { get; init; }
 

@@ -18,6 +18,7 @@ public sealed partial class HilSession
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connector);
         IAsyncDisposable? virtualRig = null;
+        string? virtualConsole = null;
         RigEndpoints endpoints;
         if (options.Target is { } target && target.StartsWith("sim:", StringComparison.OrdinalIgnoreCase))
         {
@@ -26,6 +27,7 @@ public sealed partial class HilSession
                 "(Openterface.Hil.NUnit and the hil CLI do this for you).");
             var rig = await launcher(target, cancellationToken).ConfigureAwait(false);
             virtualRig = rig.Lifetime;
+            virtualConsole = rig.ConsoleUri;
             endpoints = new RigEndpoints(rig.SerialUri, rig.VideoUri, options.PowerSwitch ?? rig.PowerSwitch, options.Power, options.Needles);
         }
         else
@@ -40,13 +42,20 @@ public sealed partial class HilSession
             endpoints = new RigEndpoints(options.Serial, options.Video, options.PowerSwitch, options.Power, options.Needles);
         }
 
+        Device.ConsoleLink? console = null;
         try
         {
+            console = await ConsoleConnector.OpenAsync(options, virtualConsole, cancellationToken).ConfigureAwait(false);
             var parts = await connector.ConnectAsync(endpoints, options, cancellationToken).ConfigureAwait(false);
-            return new HilSession(parts, options, virtualRig);
+            return new HilSession(parts, options, virtualRig, console);
         }
         catch
         {
+            if (console is not null)
+            {
+                await console.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (virtualRig is not null)
             {
                 await virtualRig.DisposeAsync().ConfigureAwait(false);

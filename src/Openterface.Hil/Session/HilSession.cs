@@ -15,17 +15,20 @@ public sealed partial class HilSession : IAsyncDisposable
     private readonly IAsyncDisposable? _virtualRig;
     private int _disposed;
 
-    internal HilSession(RigParts parts, HilOptions options, IAsyncDisposable? virtualRig = null)
+    internal HilSession(RigParts parts, HilOptions options, IAsyncDisposable? virtualRig = null, Device.ConsoleLink? console = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(options);
-        _core = new SessionCore(parts, options);
+        var consoleMarker = new ConsoleActionMarker();
+        _core = new SessionCore(parts, WithConsoleMarker(options, consoleMarker));
         _virtualRig = virtualRig;
         Screen = new Screen(_core);
         Keyboard = new Keyboard(_core);
         Mouse = new Mouse(_core);
         Usb = new UsbControl(_core);
         Power = new PowerControl(_core);
+        Console = new TargetConsole(_core, console);
+        consoleMarker.Console = Console;
     }
 
     public Screen Screen { get; }
@@ -86,6 +89,7 @@ public sealed partial class HilSession : IAsyncDisposable
         finally
         {
             _core.Frames.ReleaseBarrier();
+            await Console.CloseAsync().ConfigureAwait(false);
             if (_core.Parts.Lifetime is { } lifetime)
             {
                 await lifetime.DisposeAsync().ConfigureAwait(false);

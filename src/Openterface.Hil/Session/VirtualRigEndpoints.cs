@@ -10,4 +10,8 @@ public sealed record VirtualRigEndpoints(
     string SerialUri,
     string VideoUri,
     IPowerSwitch? PowerSwitch,
-    IAsyncDisposable? Lifetime);
+    IAsyncDisposable? Lifetime)
+{
+    /// <summary>The target's serial console (the simulator's UART port), when the rig has one.</summary>
+    public string? ConsoleUri { get; init; }
+}

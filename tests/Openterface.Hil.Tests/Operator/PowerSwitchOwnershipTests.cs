@@ -1,4 +1,3 @@
-using Openterface.Hil.Device;
 
 namespace Openterface.Hil.Tests.Operator;
 

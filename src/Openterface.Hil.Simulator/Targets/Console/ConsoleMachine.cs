@@ -39,6 +39,9 @@ internal sealed class ConsoleMachine
 
     public IConsoleScreen Screen { get; private set; }
 
+    /// <summary>What the firmware printed on its UART since the target last sent it out (see ConsoleTarget.FlushUart).</summary>
+    public System.Text.StringBuilder UartOut { get; } = new();
+
     public bool PoweredOn => Screen is not PowerOffScreen;
 
     /// <summary>Time since the target was created, frozen at the last <see cref="Sync"/>.</summary>
@@ -84,6 +87,7 @@ internal sealed class ConsoleMachine
     {
         Leds = Settings.NumLockOn ? HidKeys.NumLockLed : (byte)0;
         Show(new PostScreen(this), at);
+        UartOut.Append(PostLog.Format(this));
     }
 
     public void Reset() => Reset(Now);

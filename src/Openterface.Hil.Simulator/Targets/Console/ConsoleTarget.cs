@@ -9,7 +9,7 @@ namespace Openterface.Hil.Simulator;
 /// Instant and deterministic: with the same keys at the same (fake) times it shows byte-identical frames.
 /// Thread-safe: the emulator, the capture and the test may call it concurrently.
 /// </summary>
-public sealed class ConsoleTarget : IVirtualTarget
+public sealed partial class ConsoleTarget : IVirtualTarget
 {
     private readonly Lock _gate = new();
     private readonly ConsoleMachine _machine;
@@ -258,6 +258,7 @@ public sealed class ConsoleTarget : IVirtualTarget
     /// <summary>Raises LedsChanged (outside the lock) when the LEDs differ from what was last reported.</summary>
     private void ReportLeds()
     {
+        FlushUart();
         byte leds;
         lock (_gate)
         {

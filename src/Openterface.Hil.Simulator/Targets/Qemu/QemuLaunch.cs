@@ -12,7 +12,8 @@ internal sealed record QemuLaunch(
     QemuAccelerator Accelerator,
     int MemoryMiB,
     string WorkDirectory,
-    string? IncomingStatePath = null)
+    string? IncomingStatePath = null,
+    string? SerialSocketPath = null)
 {
     public string QmpSocketPath => Path.Combine(WorkDirectory, "qmp.sock");
 
@@ -46,7 +47,8 @@ internal sealed record QemuLaunch(
                 "-no-shutdown",
                 "-qmp", $"unix:{OptionValue(QmpSocketPath)},server=on,wait=off",
                 "-qmp", $"unix:{OptionValue(SpareQmpSocketPath)},server=on,wait=off",
-                "-chardev", $"file,id=hil-ttyS0,path={OptionValue(SerialLogPath)},append=on",
+                // ttyS0: a Unix socket the target listens on (the rig's console), else appended to a log file.
+                "-chardev", SerialSocketPath is null ? $"file,id=hil-ttyS0,path={OptionValue(SerialLogPath)},append=on" : $"socket,id=hil-ttyS0,path={OptionValue(SerialSocketPath)}",
                 "-serial", "chardev:hil-ttyS0",
             };
             if (IncomingStatePath is not null)

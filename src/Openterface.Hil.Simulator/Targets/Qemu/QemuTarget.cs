@@ -129,6 +129,7 @@ public sealed partial class QemuTarget : IVirtualTarget
 
             _disposed = true;
             await PowerOffAsync().ConfigureAwait(false);
+            CloseUart();
             await _display.DisposeAsync().ConfigureAwait(false);
             if (_ownsWorkDirectory)
             {
@@ -187,7 +188,7 @@ public sealed partial class QemuTarget : IVirtualTarget
 
     private async Task<QemuProcess> StartProcessAsync(QemuLaunch launch, CancellationToken cancellationToken)
     {
-        var process = await QemuProcess.StartAsync(launch, _timeProvider, cancellationToken).ConfigureAwait(false);
+        var process = await QemuProcess.StartAsync(launch with { SerialSocketPath = ListenOnUart() }, _timeProvider, cancellationToken).ConfigureAwait(false);
         process.Client.EventReceived += OnQmpEvent;
         return process;
     }
