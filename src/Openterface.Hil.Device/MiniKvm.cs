@@ -63,7 +63,7 @@ public sealed partial class MiniKvm : IAsyncDisposable
         var kvm = new MiniKvm(link, options, time, loggers.CreateLogger(SerialLog.Category), identity);
         try
         {
-            await kvm.ReleaseEverythingAsync(cancellationToken, includeMedia: true).ConfigureAwait(false);
+            await kvm.ReleaseAtConnectAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -144,6 +144,15 @@ public sealed partial class MiniKvm : IAsyncDisposable
         {
             SerialLog.ReleaseFailed(_logger, _link.Uri, e.Message);
         }
+    }
+
+    /// <summary>Zero keyboard report, absolute and relative pointers with no buttons, media 02 00 00 00.</summary>
+    private async Task ReleaseAtConnectAsync(CancellationToken cancellationToken)
+    {
+        await _link.SendStateAsync(Ch9329Requests.Keyboard(KeyboardReport.Released), cancellationToken).ConfigureAwait(false);
+        await _link.SendStateAsync(Ch9329Requests.MouseAbsolute(0, 0), cancellationToken).ConfigureAwait(false);
+        await _link.SendStateAsync(Ch9329Requests.MouseRelative(0, 0), cancellationToken).ConfigureAwait(false);
+        await _link.SendStateAsync(Ch9329Requests.Media(default), cancellationToken).ConfigureAwait(false);
     }
 
     private void OnProcessExit(object? sender, EventArgs e)

@@ -100,4 +100,25 @@ internal sealed partial class Ch9329Link
             await GetInfoAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// An idempotent full-state report sent outside the circuit breaker (release-all at connect): retried on transient
+    /// faults like any request, but its success does not count towards the breaker's "chip answers" statistics.
+    /// </summary>
+    public async Task SendStateAsync(Ch9329Frame request, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var reply = await AttemptAsync(request, _options.ReplyTimeout, cancellationToken).ConfigureAwait(false);
+                Ch9329Replies.EnsureSuccess(reply);
+                return;
+            }
+            catch (Exception e) when (IsTransientFault(e) && attempt < Math.Max(1, _options.MaxRetries))
+            {
+                await Task.Delay(_options.RetryDelay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ReleaseOnConnectTests
             await File.WriteAllBytesAsync(shiftHeld, Ch9329Requests.Keyboard(new KeyboardReport(KeyModifiers.LeftShift, [])).ToBytes());
 
             // The "runner": a separate process that holds shift on the Mini-KVM and is then killed with SIGKILL.
-            using var runner = Process.Start(new ProcessStartInfo("sh", ["-c", $"cat '{shiftHeld}' > '{server.Path}' && exec sleep 60"]))!;
+            using var runner = Process.Start(new ProcessStartInfo("sh", ["-c", $"stty -F '{server.Path}' 115200 raw -echo && cat '{shiftHeld}' > '{server.Path}' && exec sleep 60"]))!;
             for (var i = 0; i < 500 && target.KeyboardStates.Count == 0; i++)
             {
                 await Task.Delay(10);

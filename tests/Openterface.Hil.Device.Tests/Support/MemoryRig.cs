@@ -30,6 +30,7 @@ internal sealed class MemoryRig : IAsyncDisposable
             HeartbeatInterval = TimeSpan.Zero,
             ReplyTimeout = TimeSpan.FromMilliseconds(100),
             ReconnectInterval = TimeSpan.FromMilliseconds(10),
+            SettleAfterOpen = TimeSpan.Zero,
             Layout = layout,
             OpenPort = (path, baud, _) =>
             {
