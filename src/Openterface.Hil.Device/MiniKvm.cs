@@ -15,56 +15,70 @@ public sealed partial class MiniKvm : IAsyncDisposable
     private readonly ILogger _logger;
     private int _disposed;
 
-    private MiniKvm(Ch9329Link link, MiniKvmOptions options, TimeProvider time, ILogger logger, string? hidrawPath)
+    private MiniKvm(Ch9329Link link, MiniKvmOptions options, TimeProvider time, ILogger logger, KvmIdentity identity)
     {
         _link = link;
         _time = time;
         _logger = logger;
+        Chip = identity.Chip;
+        Discovered = identity.Unit;
         var pacing = options.Pacing ?? KeyPacing.Default;
         Keyboard = new HidKeyboard(link, () => pacing, time, logger, options.Layout ?? KeyboardLayout.Us);
         Mouse = new HidMouse(link, () => pacing, time);
         var openHid = options.OpenHid ?? OpenHidraw;
-        Usb = new UsbSwitch(link, () => openHid(options.HidrawPath ?? hidrawPath), time);
+        Usb = new UsbSwitch(link, () => openHid(options.HidrawPath ?? identity.FindHidraw(link.Uri)), time, identity.Chip);
         link.StateChanged += (_, e) => LinkStateChanged?.Invoke(this, e);
         link.Reconnected = ReleaseAfterReconnectAsync;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
+    /// <summary>
+    /// Connects, probes the chip and at once sends release-all (keyboard, both mouse pointers, media keys): a runner
+    /// killed with SIGKILL can leave a key held on the target, and the next connection clears it.
+    /// </summary>
     public static async Task<MiniKvm> ConnectAsync(string serialUri, MiniKvmOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serialUri);
         options ??= new MiniKvmOptions();
         var time = options.TimeProvider ?? TimeProvider.System;
         var loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var uri = serialUri.Trim();
-        string? hidraw = null;
-        var resolver = options.SerialUriResolver;
-        if (string.Equals(uri, "auto", StringComparison.OrdinalIgnoreCase))
-        {
-            var discovery = new SysfsDiscovery(options.SysfsRoot);
-            var found = discovery.FindOne();
-            uri = found.SerialPath;
-            hidraw = found.HidrawPath;
-            resolver ??= _ => ValueTask.FromResult(discovery.FindOne().SerialPath);
-        }
-
+        var identity = KvmIdentity.Resolve(serialUri.Trim(), options);
         var baudRates = options.BaudRate is { } baud ? new[] { baud }.Concat(new[] { 115200, 9600 }.Where(b => b != baud)).ToArray() : [115200, 9600];
         var linkOptions = new LinkOptions
         {
             TimeProvider = time,
             LoggerFactory = loggers,
             ReplyTimeout = options.ReplyTimeout,
-            BaudRates = baudRates,
+            BaudRates = identity.Chip == ControlChip.Ch32V208 ? [baudRates[0]] : baudRates,
             MaxRetries = options.MaxRetries,
             HeartbeatInterval = options.HeartbeatInterval,
             ReconnectInterval = options.ReconnectInterval,
             BreakAfterTimeouts = options.BreakAfterTimeouts,
-            Resolve = resolver,
+            Resolve = options.SerialUriResolver ?? identity.Resolver,
             OpenPort = options.OpenPort,
+            Chip = identity.Chip,
+            SettleAfterOpen = options.SettleAfterOpen ?? (identity.Chip == ControlChip.Ch32V208 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(50)),
         };
-        var link = await Ch9329Link.OpenAsync(uri, linkOptions, cancellationToken).ConfigureAwait(false);
-        return new MiniKvm(link, options, time, loggers.CreateLogger(SerialLog.Category), hidraw);
+        var link = await Ch9329Link.OpenAsync(identity.SerialUri, linkOptions, cancellationToken).ConfigureAwait(false);
+        var kvm = new MiniKvm(link, options, time, loggers.CreateLogger(SerialLog.Category), identity);
+        try
+        {
+            await kvm.ReleaseAtConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await kvm.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return kvm;
     }
+
+    /// <summary>The control chip, decided by the serial port's USB id (discovery, sysfs, or <c>?chip=</c> on a TCP URI).</summary>
+    public ControlChip Chip { get; }
+
+    /// <summary>What sysfs knows about this unit (paired video node, hidraw, USB ports); null for a pty or TCP link.</summary>
+    public DiscoveredKvm? Discovered { get; }
 
     /// <summary>The port in use (after a reconnect, possibly a new path).</summary>
     public string SerialUri => _link.Uri;
@@ -113,19 +127,32 @@ public sealed partial class MiniKvm : IAsyncDisposable
         await _link.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task ReleaseAfterReconnectAsync(CancellationToken cancellationToken) => await ReleaseEverythingAsync(cancellationToken).ConfigureAwait(false);
+    private async Task ReleaseAfterReconnectAsync(CancellationToken cancellationToken) => await ReleaseEverythingAsync(cancellationToken, includeMedia: true).ConfigureAwait(false);
 
-    private async Task ReleaseEverythingAsync(CancellationToken cancellationToken)
+    private async Task ReleaseEverythingAsync(CancellationToken cancellationToken, bool includeMedia = false)
     {
         try
         {
             await Keyboard.ForceReleaseAsync(cancellationToken).ConfigureAwait(false);
             await Mouse.ForceReleaseAsync(cancellationToken).ConfigureAwait(false);
+            if (includeMedia)
+            {
+                await _link.RequestAsync(Ch9329Requests.Media(default), cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (HilException e)
         {
             SerialLog.ReleaseFailed(_logger, _link.Uri, e.Message);
         }
+    }
+
+    /// <summary>Zero keyboard report, absolute and relative pointers with no buttons, media 02 00 00 00.</summary>
+    private async Task ReleaseAtConnectAsync(CancellationToken cancellationToken)
+    {
+        await _link.SendStateAsync(Ch9329Requests.Keyboard(KeyboardReport.Released), cancellationToken).ConfigureAwait(false);
+        await _link.SendStateAsync(Ch9329Requests.MouseAbsolute(0, 0), cancellationToken).ConfigureAwait(false);
+        await _link.SendStateAsync(Ch9329Requests.MouseRelative(0, 0), cancellationToken).ConfigureAwait(false);
+        await _link.SendStateAsync(Ch9329Requests.Media(default), cancellationToken).ConfigureAwait(false);
     }
 
     private void OnProcessExit(object? sender, EventArgs e)

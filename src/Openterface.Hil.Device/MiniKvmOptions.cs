@@ -42,6 +42,18 @@ public sealed class MiniKvmOptions
     /// <summary>sysfs root for discovery (tests point it at a fake tree).</summary>
     public string SysfsRoot { get; set; } = "/sys";
 
+    /// <summary>Where device nodes live for discovery (tests point it at a folder of links).</summary>
+    public string DevRoot { get; set; } = "/dev";
+
+    /// <summary>
+    /// The control chip when the serial port's USB id cannot be read (a TCP link to a remote rig); default: from sysfs,
+    /// or <c>?chip=ch9329|ch32v208</c> on the URI.
+    /// </summary>
+    public ControlChip? Chip { get; set; }
+
+    /// <summary>Wait after opening before the first GET_INFO; default 50 ms (CH9329) or 100 ms (CH32V208), as the vendor app.</summary>
+    public TimeSpan? SettleAfterOpen { get; set; }
+
     /// <summary>Opens the MS2109 HID node (path may be null); tests put a fake register file here.</summary>
     internal Func<string?, IHidFeatureDevice?>? OpenHid { get; set; }
 

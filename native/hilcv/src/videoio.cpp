@@ -126,6 +126,19 @@ int32_t hilcv_capture_read(hilcv_capture* capture, const uint8_t** data, int32_t
         }
 #ifdef HILCV_HAVE_VIDEOIO
         if (!capture->capture.grab()) return -3;
+        // Keep the newest: with several V4L2 buffers queued, drop older ready frames (bounded) so the caller sees the
+        // latest screen, and a buffer is never the one the driver is refilling.
+        try {
+            std::vector<cv::VideoCapture> streams{capture->capture};
+            std::vector<int> ready;
+            for (int extra = 0; extra < 8; ++extra) {
+                ready.clear();
+                if (!cv::VideoCapture::waitAny(streams, ready, 0) || ready.empty()) break;
+                if (!capture->capture.grab()) return -3;
+            }
+        } catch (const cv::Exception&) {
+            // waitAny unsupported by this backend build: the oldest queued frame is used.
+        }
         if (!capture->capture.retrieve(capture->frame) || capture->frame.empty()) return -3;
         cv::Mat& f = capture->frame;
         bool jpeg = f.depth() == CV_8U && f.channels() == 1 && f.total() > 2 && f.isContinuous() &&

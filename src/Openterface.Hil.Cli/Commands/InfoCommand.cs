@@ -25,6 +25,13 @@ internal sealed class InfoCommand : ICommandFactory
                 {
                     serial = kvm.SerialUri,
                     baud = kvm.BaudRate,
+                    chip = kvm.Chip.ToString(),
+                    serialUsbId = kvm.Discovered?.SerialUsbId,
+                    usbPort = kvm.Discovered?.UsbPort,
+                    video = kvm.Discovered?.VideoPath,
+                    videoUsbId = kvm.Discovered?.VideoUsbId,
+                    hidraw = kvm.Discovered?.HidrawPath,
+                    generation = kvm.Discovered?.Generation,
                     version = info.VersionText,
                     versionByte = info.Version,
                     targetEnumerated = info.TargetEnumerated,
@@ -39,6 +46,8 @@ internal sealed class InfoCommand : ICommandFactory
             else
             {
                 Console.WriteLine($"serial            {kvm.SerialUri} @ {kvm.BaudRate} baud");
+                Console.WriteLine($"control chip      {kvm.Chip}{(kvm.Discovered is { } unit ? $" ({unit.SerialUsbId} at USB port {unit.UsbPort}, {unit.Generation})" : string.Empty)}");
+                Console.WriteLine($"video             {kvm.Discovered?.VideoPath ?? "(not paired: pass --video)"}");
                 Console.WriteLine($"chip version      {info.VersionText}");
                 Console.WriteLine($"target USB        {(info.TargetEnumerated ? "enumerated" : "NOT enumerated (check the target-side cable)")}");
                 Console.WriteLine($"LEDs              num {OnOff(info.Leds, LockLeds.NumLock)}, caps {OnOff(info.Leds, LockLeds.CapsLock)}, scroll {OnOff(info.Leds, LockLeds.ScrollLock)}");

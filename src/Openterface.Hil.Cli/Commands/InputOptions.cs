@@ -26,8 +26,21 @@ internal static class InputOptions
         _ => throw new ArgumentException($"Unknown pacing '{name}'. Use default, fast or none."),
     };
 
+    /// <summary>
+    /// Opens the Mini-KVM. HIL_SYSFS_ROOT and HIL_DEV_ROOT move discovery onto another sysfs tree and device folder
+    /// (the tests run 'auto' against recorded trees this way).
+    /// </summary>
     internal static Task<MiniKvm> ConnectAsync(string serial, KeyPacing? pacing, CancellationToken cancellationToken) =>
-        MiniKvm.ConnectAsync(serial, new MiniKvmOptions { Pacing = pacing, HeartbeatInterval = TimeSpan.Zero }, cancellationToken);
+        MiniKvm.ConnectAsync(
+            serial,
+            new MiniKvmOptions
+            {
+                Pacing = pacing,
+                HeartbeatInterval = TimeSpan.Zero,
+                SysfsRoot = Environment.GetEnvironmentVariable("HIL_SYSFS_ROOT") is { Length: > 0 } sysfs ? sysfs : "/sys",
+                DevRoot = Environment.GetEnvironmentVariable("HIL_DEV_ROOT") is { Length: > 0 } dev ? dev : "/dev",
+            },
+            cancellationToken);
 
     /// <summary>Runs an input action with uniform error reporting.</summary>
     internal static async Task<int> RunAsync(Func<Task<int>> action)

@@ -4,8 +4,10 @@ namespace Openterface.Hil.Device;
 
 /// <summary>
 /// Finds Mini-KVMs in sysfs (reference §1): control ports CH340 1A86:7523 (gen1) and CH32V208 1A86:FE0C (gen2/3),
-/// paired with their video device (534D:2109 MS2109, 345F:2109 MS2109S, 345F:2132 MS2130S) by parent USB hub, as the
-/// vendor app does. A CH340 without a video sibling (some other USB-serial adapter) is never picked.
+/// paired with their video device (534D:2109 MS2109, 345F:2109 MS2109S, 345F:2132 MS2130S) by USB hub, as the vendor
+/// app does: the same hub, a sub-hub of it, or (USB3 hubs, which enumerate on two buses) its twin through the hub
+/// port's <c>peer</c> link; last, exactly one unpaired FE0C with exactly one unpaired MS2130S. A CH340 without a video
+/// sibling (some other USB-serial adapter) is never picked.
 /// </summary>
 internal sealed class SysfsDiscovery(string sysfsRoot = "/sys", string devRoot = "/dev")
 {
@@ -26,13 +28,13 @@ internal sealed class SysfsDiscovery(string sysfsRoot = "/sys", string devRoot =
         var seen = new StringBuilder();
         foreach (var node in scan.Nodes)
         {
-            seen.Append($"{Environment.NewLine}  {node.Class} {node.Name}: USB {node.UsbId} at port {node.UsbPort}");
+            seen.Append($"{Environment.NewLine}  {node.Class} {node.Name}: USB {node.UsbId} at port {Path.GetFileName(node.UsbDevice)}");
         }
 
         if (scan.Kvms.Count > 1)
         {
             throw new DeviceNotFoundException(
-                $"Found {scan.Kvms.Count} Mini-KVMs ({string.Join(", ", scan.Kvms.Select(k => $"'{k.SerialPath}'"))}); 'auto' needs exactly one. Pass --serial with the port to use.");
+                $"Found {scan.Kvms.Count} Mini-KVMs ({string.Join(", ", scan.Kvms.Select(k => $"'{k.SerialPath}' with '{k.VideoPath}'"))}); 'auto' needs exactly one. Pass --serial with the port to use.");
         }
 
         throw new DeviceNotFoundException(
@@ -42,50 +44,108 @@ internal sealed class SysfsDiscovery(string sysfsRoot = "/sys", string devRoot =
             + "install the Openterface udev rule or add your user to 'dialout'; or pass --serial /dev/ttyUSBn explicitly.");
     }
 
-    private (IReadOnlyList<DiscoveredKvm> Kvms, IReadOnlyList<Node> Nodes) Scan()
+    /// <summary>
+    /// What sysfs knows about an explicit serial path (/dev/ttyUSB0, a /dev/serial/by-id link): its USB id and port,
+    /// paired video and hidraw when found. Null for a pty, a built-in UART or a path sysfs does not list.
+    /// </summary>
+    internal DiscoveredKvm? FindBySerialPath(string serialPath)
     {
-        var serials = Nodes("tty").Where(n => SerialIds.Contains(n.UsbId)).ToList();
-        var videos = Nodes("video4linux").Where(n => VideoIds.Contains(n.UsbId))
-            .GroupBy(n => n.UsbDevice).Select(g => g.OrderBy(n => n.Name, StringComparer.Ordinal).First()).ToList();
-        var hidraws = Nodes("hidraw").Where(n => VideoIds.Contains(n.UsbId)).ToList();
-        var kvms = new List<DiscoveredKvm>();
-        foreach (var serial in serials.OrderBy(s => s.Name, StringComparer.Ordinal))
+        var names = new List<string> { Path.GetFileName(serialPath) };
+        try
         {
-            // Same internal hub; or (KVM-GO USB3 variant) the serial sits on a sub-hub of the video's hub. Root hubs
-            // (usbN) never count: two unrelated devices on root ports share them.
-            var hub = Parent(serial.UsbDevice);
-            var video = videos.FirstOrDefault(v => IsHub(hub) && Parent(v.UsbDevice) == hub)
-                ?? videos.FirstOrDefault(v => IsHub(Parent(hub)) && Parent(v.UsbDevice) == Parent(hub));
-            if (video is null)
+            if (new FileInfo(serialPath).ResolveLinkTarget(returnFinalTarget: true) is { } target)
             {
-                continue;
+                names.Add(Path.GetFileName(target.FullName));
             }
-
-            var hid = hidraws.FirstOrDefault(h => h.UsbDevice == video.UsbDevice);
-            kvms.Add(new DiscoveredKvm(
-                Path.Combine(devRoot, serial.Name),
-                serial.UsbId.ToUpperInvariant(),
-                Path.Combine(devRoot, video.Name),
-                video.UsbId.ToUpperInvariant(),
-                hid is null ? null : Path.Combine(devRoot, hid.Name),
-                Path.GetFileName(serial.UsbDevice),
-                GenerationOf(serial.UsbId, video.UsbId)));
+        }
+        catch (IOException)
+        {
         }
 
-        return (kvms, serials.Concat(videos).Concat(hidraws).ToList());
+        var scan = Scan();
+        return scan.All.FirstOrDefault(k => names.Contains(Path.GetFileName(k.SerialPath)));
     }
 
-    private static string GenerationOf(string serialId, string videoId) => (serialId, videoId) switch
+    /// <summary>The unit whose control port sits at USB port <paramref name="usbPort"/> now (after a replug: new node names).</summary>
+    internal DiscoveredKvm? FindByUsbPort(string usbPort) => Scan().All.FirstOrDefault(k => k.UsbPort == usbPort);
+
+    private ScanResult Scan()
+    {
+        var serials = Nodes("tty").Where(n => SerialIds.Contains(n.UsbId)).OrderByNodeNumber(n => n.Name).ToList();
+        var videos = Nodes("video4linux").Where(n => VideoIds.Contains(n.UsbId))
+            .GroupBy(n => n.UsbDevice)
+            .Select(g => g.OrderBy(n => n.Index ?? 0).ThenBy(n => UsbTopology.NodeNumber(n.Name)).First())
+            .OrderByNodeNumber(n => n.Name).ToList();
+        var hidraws = Nodes("hidraw").Where(n => VideoIds.Contains(n.UsbId)).OrderByNodeNumber(n => n.Name).ToList();
+        var pairs = new Dictionary<Node, Node>();
+        foreach (var serial in serials)
+        {
+            if (PairedVideo(serial, videos.Where(v => !pairs.ContainsValue(v)).ToList()) is { } video)
+            {
+                pairs[serial] = video;
+            }
+        }
+
+        // Last resort (KVM-GO on a host whose sysfs lacks peer links): one unpaired FE0C and one unpaired MS2130S.
+        var lonelySerials = serials.Where(s => !pairs.ContainsKey(s) && s.UsbId == "1a86:fe0c").ToList();
+        var lonelyVideos = videos.Where(v => !pairs.ContainsValue(v) && v.UsbId == "345f:2132").ToList();
+        if (lonelySerials.Count == 1 && lonelyVideos.Count == 1)
+        {
+            pairs[lonelySerials[0]] = lonelyVideos[0];
+        }
+
+        var all = serials.Select(s => Describe(s, pairs.GetValueOrDefault(s), hidraws)).ToList();
+        var kvms = all.Where(k => k.VideoPath is not null).ToList();
+        return new ScanResult(kvms, all, serials.Concat(videos).Concat(hidraws).ToList());
+    }
+
+    private static Node? PairedVideo(Node serial, IReadOnlyList<Node> videos)
+    {
+        var hub = UsbTopology.Parent(serial.UsbDevice);
+        var hubs = new[] { hub, UsbTopology.Parent(hub) }.Where(UsbTopology.IsDevice).ToList();
+        foreach (var candidate in hubs)
+        {
+            var twins = UsbTopology.HubAndTwin(candidate);
+            if (videos.FirstOrDefault(v => twins.Contains(UsbTopology.Parent(v.UsbDevice))) is { } video)
+            {
+                return video;
+            }
+        }
+
+        // Port paths without the bus number: the hub's SuperSpeed and USB2 halves sit at the same root port number.
+        foreach (var candidate in hubs)
+        {
+            var chain = UsbTopology.PortChain(candidate);
+            if (videos.FirstOrDefault(v => UsbTopology.IsDevice(UsbTopology.Parent(v.UsbDevice))
+                && UsbTopology.PortChain(UsbTopology.Parent(v.UsbDevice)) == chain) is { } video)
+            {
+                return video;
+            }
+        }
+
+        return null;
+    }
+
+    private DiscoveredKvm Describe(Node serial, Node? video, IReadOnlyList<Node> hidraws)
+    {
+        var hid = video is null ? null : hidraws.FirstOrDefault(h => h.UsbDevice == video.UsbDevice);
+        return new DiscoveredKvm(
+            Path.Combine(devRoot, serial.Name),
+            serial.UsbId.ToUpperInvariant(),
+            video is null ? null : Path.Combine(devRoot, video.Name),
+            video?.UsbId.ToUpperInvariant(),
+            hid is null ? null : Path.Combine(devRoot, hid.Name),
+            Path.GetFileName(serial.UsbDevice),
+            GenerationOf(serial.UsbId, video?.UsbId),
+            video is null ? null : Path.GetFileName(video.UsbDevice));
+    }
+
+    private static string GenerationOf(string serialId, string? videoId) => (serialId, videoId) switch
     {
         ("1a86:7523", _) => "gen1 (MS2109 + CH340/CH9329)",
         (_, "345f:2132") => "KVM-GO (MS2130S + CH32V208)",
         _ => "gen2 (MS2109S + CH32V208)",
     };
-
-    private static bool IsHub(string usbDevice) =>
-        File.Exists(Path.Combine(usbDevice, "idVendor")) && !Path.GetFileName(usbDevice).StartsWith("usb", StringComparison.Ordinal);
-
-    private static string Parent(string path) => Path.GetDirectoryName(path) ?? path;
 
     private IEnumerable<Node> Nodes(string className)
     {
@@ -95,7 +155,7 @@ internal sealed class SysfsDiscovery(string sysfsRoot = "/sys", string devRoot =
             yield break;
         }
 
-        foreach (var entry in Directory.EnumerateFileSystemEntries(classDir).Order(StringComparer.Ordinal))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(classDir))
         {
             var real = Resolve(entry);
             var usb = FindUsbDevice(real);
@@ -105,7 +165,7 @@ internal sealed class SysfsDiscovery(string sysfsRoot = "/sys", string devRoot =
             }
 
             var id = $"{ReadId(usb, "idVendor")}:{ReadId(usb, "idProduct")}";
-            yield return new Node(className, Path.GetFileName(entry), id, usb, Path.GetFileName(usb));
+            yield return new Node(className, Path.GetFileName(entry), id, usb, ReadIndex(real));
         }
     }
 
@@ -136,6 +196,19 @@ internal sealed class SysfsDiscovery(string sysfsRoot = "/sys", string devRoot =
         return null;
     }
 
+    private static int? ReadIndex(string node)
+    {
+        try
+        {
+            var file = Path.Combine(node, "index");
+            return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var index) ? index : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static string ReadId(string dir, string file)
     {
         try
@@ -148,5 +221,7 @@ internal sealed class SysfsDiscovery(string sysfsRoot = "/sys", string devRoot =
         }
     }
 
-    private sealed record Node(string Class, string Name, string UsbId, string UsbDevice, string UsbPort);
+    private sealed record Node(string Class, string Name, string UsbId, string UsbDevice, int? Index);
+
+    private sealed record ScanResult(IReadOnlyList<DiscoveredKvm> Kvms, IReadOnlyList<DiscoveredKvm> All, IReadOnlyList<Node> Nodes);
 }

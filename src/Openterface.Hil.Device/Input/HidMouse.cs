@@ -45,7 +45,7 @@ public sealed class HidMouse
                 first = false;
                 var stepX = (sbyte)Math.Clamp(dx, -127, 127);
                 var stepY = (sbyte)Math.Clamp(dy, -127, 127);
-                await _link.RequestAsync(Ch9329Requests.MouseRelative(stepX, stepY, _buttons), ct).ConfigureAwait(false);
+                await _link.SendOnceAsync(Ch9329Requests.MouseRelative(stepX, stepY, _buttons), ct).ConfigureAwait(false);
                 dx -= stepX;
                 dy -= stepY;
                 if (dx != 0 || dy != 0)
@@ -84,7 +84,7 @@ public sealed class HidMouse
             while (ticks != 0)
             {
                 var step = (sbyte)Math.Clamp(ticks, -127, 127);
-                await _link.RequestAsync(Ch9329Requests.MouseRelative(0, 0, _buttons, step), ct).ConfigureAwait(false);
+                await _link.SendOnceAsync(Ch9329Requests.MouseRelative(0, 0, _buttons, step), ct).ConfigureAwait(false);
                 ticks -= step;
                 if (ticks != 0)
                 {
@@ -96,9 +96,16 @@ public sealed class HidMouse
     /// <summary>Releases every button (keeps the position).</summary>
     public Task ReleaseAllAsync(CancellationToken cancellationToken = default) => RunAsync(ct => SendButtonsAsync(MouseButton.None, ct), cancellationToken);
 
+    /// <summary>
+    /// Releases the buttons on both HID pointers: the absolute one (report 02, which carries the buttons after
+    /// <see cref="MoveToAsync"/>) and the relative one (report 01). The absolute report needs a position: the last one
+    /// sent, or the origin when none is known (after a crash, at connect).
+    /// </summary>
     internal async Task ForceReleaseAsync(CancellationToken cancellationToken)
     {
         _buttons = MouseButton.None;
+        var (x, y) = Position ?? (0, 0);
+        await _link.RequestAsync(Ch9329Requests.MouseAbsolute(x, y), cancellationToken).ConfigureAwait(false);
         await _link.RequestAsync(Ch9329Requests.MouseRelative(0, 0), cancellationToken).ConfigureAwait(false);
     }
 

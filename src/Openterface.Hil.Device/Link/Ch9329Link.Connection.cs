@@ -8,11 +8,24 @@ internal sealed partial class Ch9329Link
     private async Task ConnectAsync(string uri, CancellationToken cancellationToken)
     {
         DeviceException? last = null;
+        var opened = false;
         foreach (var baud in _options.BaudRates)
         {
             try
             {
-                var info = await OpenAndProbeAsync(uri, baud, cancellationToken).ConfigureAwait(false);
+                // One open for the whole probe: each open() asserts DTR, which on gen1 cuts the USB-A port's ground
+                // (reference §1.2). Other rates are tried with tcsetattr on the open descriptor.
+                if (!opened || _port is not IBaudRatePort)
+                {
+                    await OpenPortAsync(uri, baud, cancellationToken).ConfigureAwait(false);
+                    opened = true;
+                }
+                else
+                {
+                    await SetBaudRateAsync(baud, cancellationToken).ConfigureAwait(false);
+                }
+
+                var info = await ProbeAsync(uri, baud, cancellationToken).ConfigureAwait(false);
                 SerialLog.Connected(_logger, uri, baud, info.VersionText, info.TargetEnumerated);
                 return;
             }
@@ -22,6 +35,8 @@ internal sealed partial class Ch9329Link
             }
         }
 
+        _lost = true;
+        await ClosePortAsync().ConfigureAwait(false);
         throw new DeviceException(
             $"The CH9329 on '{uri}' did not answer GET_INFO at {string.Join(" or ", _options.BaudRates)} baud. "
             + "Check that this is the Mini-KVM's control port and the cable is seated; a chip in 'zombie' state needs a factory reset.",
@@ -29,8 +44,23 @@ internal sealed partial class Ch9329Link
             last);
     }
 
-    /// <summary>Opens <paramref name="uri"/> at <paramref name="baud"/>, starts its reader and sends GET_INFO (two tries).</summary>
+    /// <summary>Opens <paramref name="uri"/> at <paramref name="baud"/>, applies the modem-line policy, starts its reader and probes it.</summary>
     private async Task<ChipInfo> OpenAndProbeAsync(string uri, int baud, CancellationToken cancellationToken)
+    {
+        await OpenPortAsync(uri, baud, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ProbeAsync(uri, baud, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProbeFailedException)
+        {
+            _lost = true;
+            await ClosePortAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task OpenPortAsync(string uri, int baud, CancellationToken cancellationToken)
     {
         var open = _options.OpenPort ?? ((u, b, ct) => SerialPortFactory.OpenAsync(u, b, _logger, ct));
         var port = await open(uri, baud, cancellationToken).ConfigureAwait(false);
@@ -39,10 +69,52 @@ internal sealed partial class Ch9329Link
         _port = port;
         Uri = uri;
         BaudRate = baud;
+        await ApplyLinePolicyAsync(port, cancellationToken).ConfigureAwait(false);
         _portReader = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
         var stop = _portReader.Token;
         _readerTask = Task.Run(() => ReadLoopAsync(port, stop), CancellationToken.None);
         _lost = false;
+    }
+
+    /// <summary>
+    /// Linux asserts DTR and RTS inside open(). On a CH340 (gen1) DTR cuts the USB-A port's ground and RTS held 3 s
+    /// factory-resets the CH9329, so both are dropped at once; the CH32V208 acts on RTS as its factory-reset line and
+    /// ignores DTR, so its lines are left as the vendor app leaves them (asserted). A pty has no lines: ignored.
+    /// </summary>
+    private async Task ApplyLinePolicyAsync(ISerialPort port, CancellationToken cancellationToken)
+    {
+        if (_options.Chip == ControlChip.Ch32V208)
+        {
+            return;
+        }
+
+        try
+        {
+            await port.SetControlLinesAsync(dtr: false, rts: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeviceException)
+        {
+        }
+    }
+
+    private async Task SetBaudRateAsync(int baud, CancellationToken cancellationToken)
+    {
+        if (_port is IBaudRatePort port)
+        {
+            await port.SetBaudRateAsync(baud, cancellationToken).ConfigureAwait(false);
+            _decoder.Reset();
+            BaudRate = baud;
+        }
+    }
+
+    /// <summary>Waits for the chip to settle after open, then sends GET_INFO (two tries).</summary>
+    private async Task<ChipInfo> ProbeAsync(string uri, int baud, CancellationToken cancellationToken)
+    {
+        if (_options.SettleAfterOpen > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.SettleAfterOpen, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+
         Exception? failure = null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -62,8 +134,6 @@ internal sealed partial class Ch9329Link
             }
         }
 
-        _lost = true;
-        await ClosePortAsync().ConfigureAwait(false);
         throw new ProbeFailedException($"No valid GET_INFO reply on '{uri}' at {baud} baud: {failure?.Message}", failure);
     }
 
@@ -179,9 +249,20 @@ internal sealed partial class Ch9329Link
         }
     }
 
-    /// <summary>Reopens the current URI at <paramref name="baud"/> (after a baud change or reset) and probes it.</summary>
+    /// <summary>
+    /// After a baud change or reset: waits, switches the open descriptor to <paramref name="baud"/> (no reopen, so no
+    /// DTR glitch) and probes; a port without termios (TCP, tests) is reopened instead.
+    /// </summary>
     internal async Task ReopenAsync(int baud, TimeSpan settle, CancellationToken cancellationToken)
     {
+        if (_port is IBaudRatePort && !_lost)
+        {
+            await Task.Delay(settle, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await SetBaudRateAsync(baud, cancellationToken).ConfigureAwait(false);
+            await ProbeAsync(Uri, baud, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         _lost = true;
         await ClosePortAsync().ConfigureAwait(false);
         await Task.Delay(settle, _options.TimeProvider, cancellationToken).ConfigureAwait(false);

@@ -11,6 +11,12 @@ internal sealed record LinkOptions
 
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The control chip (from the serial port's USB id): decides configuration, resets and the modem-line policy.</summary>
+    public ControlChip Chip { get; init; }
+
+    /// <summary>Wait after opening before the first GET_INFO (vendor app: 50 ms CH9329, 100 ms CH32V208).</summary>
+    public TimeSpan SettleAfterOpen { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Baud rates to probe, in order (115200 then 9600 unless one is configured).</summary>
     public IReadOnlyList<int> BaudRates { get; init; } = [115200, 9600];
 

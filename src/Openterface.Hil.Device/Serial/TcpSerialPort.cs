@@ -15,7 +15,10 @@ internal sealed class TcpSerialPort : ISerialPort
 
     public string Path { get; }
 
-    public static async Task<TcpSerialPort> ConnectAsync(string uri, CancellationToken cancellationToken)
+    /// <summary>How long a TCP connect may take (a rig host that drops SYNs would otherwise hang for minutes).</summary>
+    internal static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
+
+    public static async Task<TcpSerialPort> ConnectAsync(string uri, CancellationToken cancellationToken, TimeSpan? connectTimeout = null, TimeProvider? time = null)
     {
         var parsed = new Uri(uri);
         if (parsed.Port <= 0)
@@ -24,9 +27,19 @@ internal sealed class TcpSerialPort : ISerialPort
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var timeout = connectTimeout ?? DefaultConnectTimeout;
+        using var deadline = new CancellationTokenSource(timeout, time ?? TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
         {
-            await socket.ConnectAsync(parsed.Host, parsed.Port, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(parsed.Host, parsed.Port, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new DeviceException(
+                $"Connecting to serial URI '{uri}' got no answer within {timeout.TotalSeconds:0.#}s. Check that the rig host is up and ser2net (raw mode) or 'hil sim' listens on that port.",
+                isTransient: true);
         }
         catch (SocketException e)
         {

@@ -31,31 +31,8 @@ internal sealed unsafe partial class TermiosSerialPort
             // Exclusive tty mode: further open() calls fail with EBUSY (root bypasses it; flock above covers that).
             LinuxNative.Ioctl(fd, LinuxNative.TiocExcl, 0);
 
-            // Drop DTR and RTS at once: on v1.9 boards RTS held > 3 s factory-resets the CH9329 and DTR cuts the USB-A
-            // port's power (reference §1.2, §2.12). A pty has no modem lines; that error is ignored.
-            SetModemLines(dtr: false, rts: false, strict: false);
-
-            LinuxNative.Termios termios;
-            if (LinuxNative.TcGetAttr(fd, &termios) != 0)
-            {
-                throw Failure("tcgetattr");
-            }
-
-            LinuxNative.CfMakeRaw(&termios);
-            termios.ControlFlags &= ~(LinuxNative.Csize | LinuxNative.Cstopb | LinuxNative.Parenb | LinuxNative.Crtscts);
-            termios.ControlFlags |= LinuxNative.Cs8 | LinuxNative.Cread | LinuxNative.Clocal;
-            termios.ControlChars[LinuxNative.Vmin] = 1;
-            termios.ControlChars[LinuxNative.Vtime] = 0;
-            if (LinuxNative.CfSetISpeed(&termios, speed) != 0 || LinuxNative.CfSetOSpeed(&termios, speed) != 0)
-            {
-                throw Failure($"cfsetspeed {BaudRate}");
-            }
-
-            if (LinuxNative.TcSetAttr(fd, LinuxNative.TcsaNow, &termios) != 0)
-            {
-                throw Failure("tcsetattr");
-            }
-
+            // The modem-line policy (which lines to drop, per control chip) is applied by the link right after open.
+            Configure(speed);
             LinuxNative.TcFlush(fd, LinuxNative.TciOFlush);
         }
         catch
@@ -63,6 +40,49 @@ internal sealed unsafe partial class TermiosSerialPort
             LinuxNative.Close(fd);
             _fd = -1;
             throw;
+        }
+    }
+
+    /// <summary>Raw 8N1 at <paramref name="speed"/> on the open descriptor (also used to change baud without reopening).</summary>
+    private void Configure(uint speed)
+    {
+        LinuxNative.Termios termios;
+        if (LinuxNative.TcGetAttr(_fd, &termios) != 0)
+        {
+            throw Failure("tcgetattr");
+        }
+
+        LinuxNative.CfMakeRaw(&termios);
+
+        // cfmakeraw leaves IXOFF/IXANY (and other input flags) as they were: no input processing at all.
+        termios.InputFlags = 0;
+        termios.ControlFlags &= ~(LinuxNative.Csize | LinuxNative.Cstopb | LinuxNative.Parenb | LinuxNative.Crtscts);
+        termios.ControlFlags |= LinuxNative.Cs8 | LinuxNative.Cread | LinuxNative.Clocal;
+        termios.ControlChars[LinuxNative.Vmin] = 1;
+        termios.ControlChars[LinuxNative.Vtime] = 0;
+        if (LinuxNative.CfSetISpeed(&termios, speed) != 0 || LinuxNative.CfSetOSpeed(&termios, speed) != 0)
+        {
+            throw Failure($"cfsetspeed {speed}");
+        }
+
+        if (LinuxNative.TcSetAttr(_fd, LinuxNative.TcsaNow, &termios) != 0)
+        {
+            throw Failure("tcsetattr");
+        }
+    }
+
+    /// <summary>
+    /// B0 before close: the tty keeps its termios between opens, and a port left at B0 is not raised again by the next
+    /// open() (no DTR glitch on a gen1 board's USB-A port). Best effort: a pty ignores it.
+    /// </summary>
+    private void HangUpSpeed()
+    {
+        LinuxNative.Termios termios;
+        if (LinuxNative.TcGetAttr(_fd, &termios) == 0)
+        {
+            LinuxNative.CfSetISpeed(&termios, 0);
+            LinuxNative.CfSetOSpeed(&termios, 0);
+            LinuxNative.TcSetAttr(_fd, LinuxNative.TcsaNow, &termios);
         }
     }
 
@@ -132,6 +152,7 @@ internal sealed unsafe partial class TermiosSerialPort
 
     private void WriteNative(ReadOnlySpan<byte> data, CancellationToken cancellationToken)
     {
+        var started = Environment.TickCount64;
         fixed (byte* start = data)
         {
             var written = 0;
@@ -148,6 +169,14 @@ internal sealed unsafe partial class TermiosSerialPort
                 if (errno is LinuxNative.EAgain or LinuxNative.EIntr)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (Environment.TickCount64 - started > (long)WriteTimeout.TotalMilliseconds)
+                    {
+                        throw new DeviceException(
+                            $"Serial port '{Path}' accepted only {written} of {data.Length} bytes within {WriteTimeout.TotalMilliseconds:0}ms (output buffer full: "
+                            + "the device is not reading). Check that this is the Mini-KVM's control port and replug it.",
+                            isTransient: true);
+                    }
+
                     var poll = new LinuxNative.PollFd { Fd = _fd, Events = LinuxNative.PollOut };
                     LinuxNative.Poll(&poll, 1, 50);
                     continue;
@@ -162,6 +191,7 @@ internal sealed unsafe partial class TermiosSerialPort
     {
         if (_fd >= 0)
         {
+            HangUpSpeed();
             LinuxNative.Flock(_fd, LinuxNative.LockUn);
             LinuxNative.Close(_fd);
             _fd = -1;

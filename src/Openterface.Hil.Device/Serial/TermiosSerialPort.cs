@@ -8,7 +8,7 @@ namespace Openterface.Hil.Device;
 /// never depend on stream cancellation; a hang-up or read error completes the channel with a transient
 /// <see cref="DeviceException"/> ("port vanished").
 /// </summary>
-internal sealed partial class TermiosSerialPort : ISerialPort
+internal sealed partial class TermiosSerialPort : ISerialPort, IBaudRatePort
 {
     private readonly Channel<byte[]> _received = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Lock _writeLock = new();
@@ -28,17 +28,20 @@ internal sealed partial class TermiosSerialPort : ISerialPort
 
     public string Path { get; }
 
-    public int BaudRate { get; }
+    public int BaudRate { get; private set; }
 
-    /// <summary>Opens <paramref name="path"/> exclusively, raw 8N1 at <paramref name="baudRate"/>, DTR and RTS dropped.</summary>
-    public static TermiosSerialPort Open(string path, int baudRate, ILogger logger)
+    /// <summary>How long a write may wait for room in the output buffer before the port is reported stuck.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Opens <paramref name="path"/> exclusively, raw 8N1 at <paramref name="baudRate"/> (modem lines as open() left them).</summary>
+    public static TermiosSerialPort Open(string path, int baudRate, ILogger logger, TimeSpan? writeTimeout = null)
     {
         if (!OperatingSystem.IsLinux())
         {
             throw new PlatformNotSupportedException($"Serial port '{path}': termios ports are implemented for Linux only; use a tcp:// URI (ser2net) elsewhere.");
         }
 
-        var port = new TermiosSerialPort(path, baudRate, logger);
+        var port = new TermiosSerialPort(path, baudRate, logger) { WriteTimeout = writeTimeout ?? TimeSpan.FromSeconds(2) };
         port.OpenNative();
         var reader = new Thread(port.ReaderLoop) { IsBackground = true, Name = $"serial {path}" };
         reader.Start();
@@ -77,6 +80,20 @@ internal sealed partial class TermiosSerialPort : ISerialPort
         lock (_writeLock)
         {
             WriteNative(data.Span, cancellationToken);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Changes the line speed with tcsetattr on the open descriptor: no reopen, so DTR is not raised again.</summary>
+    public ValueTask SetBaudRateAsync(int baudRate, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var speed = LinuxNative.SpeedConstant(baudRate);
+        lock (_writeLock)
+        {
+            Configure(speed);
+            BaudRate = baudRate;
         }
 
         return ValueTask.CompletedTask;

@@ -3,21 +3,25 @@ using Openterface.Hil.Protocol;
 namespace Openterface.Hil.Device;
 
 /// <summary>
-/// The Mini-KVM's switchable USB-A port. Gen1 (CH340 + CH9329, chip version 0x30 and up) switches through the MS2109
-/// SPDIFOUT register over hidraw and then pulses DTR so the stick re-enumerates; gen2/3 (CH32V208) use serial command
-/// 0x17. Every switch reads the position back.
+/// The Mini-KVM's switchable USB-A port, by control chip (the serial port's USB id): gen1 (CH340 1A86:7523 + CH9329)
+/// switches through the MS2109 SPDIFOUT register over hidraw and then pulses DTR so the stick re-enumerates; gen2/3
+/// (CH32V208 1A86:FE0C) write the same HID register where the hidraw node exists (as the macOS app does) and then send
+/// serial command 0x17. Without a USB id (pty, TCP) the GET_INFO version byte decides (CH9329 reports 0x30 and up).
+/// Every switch reads the position back.
 /// </summary>
 public sealed class UsbSwitch
 {
     private readonly Ch9329Link _link;
     private readonly Func<IHidFeatureDevice?> _openHid;
     private readonly TimeProvider _time;
+    private readonly ControlChip _chip;
 
-    internal UsbSwitch(Ch9329Link link, Func<IHidFeatureDevice?> openHid, TimeProvider time)
+    internal UsbSwitch(Ch9329Link link, Func<IHidFeatureDevice?> openHid, TimeProvider time, ControlChip chip = ControlChip.Unknown)
     {
         _link = link;
         _openHid = openHid;
         _time = time;
+        _chip = chip;
     }
 
     /// <summary>How long DTR is held after a gen1 switch (Openterface QT: 0.5 s).</summary>
@@ -45,6 +49,7 @@ public sealed class UsbSwitch
     {
         if (await IsSerialSwitchAsync(cancellationToken).ConfigureAwait(false))
         {
+            TryHidSwitch(position);
             var reply = await _link.RequestAsync(Ch9329Requests.UsbSwitch(position), cancellationToken).ConfigureAwait(false);
             var acknowledged = Ch9329Replies.ParseUsbSwitch(reply.Data);
             var now = await GetPositionAsync(cancellationToken).ConfigureAwait(false);
@@ -90,8 +95,34 @@ public sealed class UsbSwitch
 
     private async Task<bool> IsSerialSwitchAsync(CancellationToken cancellationToken)
     {
+        if (_chip != ControlChip.Unknown)
+        {
+            return _chip == ControlChip.Ch32V208;
+        }
+
         var info = _link.LastInfo ?? await _link.GetInfoAsync(cancellationToken).ConfigureAwait(false);
         return info.Version < 0x30;
+    }
+
+    /// <summary>Gen2: the MS2109-style register write first, where a hidraw node exists (best effort; 0x17 decides).</summary>
+    private void TryHidSwitch(UsbSwitchPosition position)
+    {
+        try
+        {
+            using var hid = _openHid();
+            if (hid is null)
+            {
+                return;
+            }
+
+            var registers = new Ms2109Registers(hid);
+            var bit = registers.SwitchBit();
+            var value = registers.Read(Ms2109Registers.SpdifOut);
+            registers.Write(Ms2109Registers.SpdifOut, position == UsbSwitchPosition.Target ? (byte)(value | bit) : (byte)(value & ~bit));
+        }
+        catch (DeviceException)
+        {
+        }
     }
 
     private IHidFeatureDevice OpenHid() =>

@@ -47,6 +47,10 @@ public sealed partial class Ch9329Emulator
                 OtherReports.Enqueue(frame);
                 return Ch9329Replies.Ack(command);
 
+            case Ch9329Command.GetParameters or Ch9329Command.SetParameters or Ch9329Command.SetDefaultConfig or Ch9329Command.Reset
+                when !Options.HasParameterBlock:
+                return Ch9329Replies.Error(command, Ch9329Status.UnknownCommand);
+
             case Ch9329Command.GetParameters when data.Length == 0:
                 return Ch9329Replies.Parameters(Parameters);
 

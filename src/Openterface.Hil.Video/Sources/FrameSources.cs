@@ -56,7 +56,10 @@ public static class FrameSources
     private static V4l2FrameSource OpenDevice(string device, FrameSourceOptions options)
     {
         var capture = OpenCvCapture.Open(device, options);
-        var source = new V4l2FrameSource(capture, device, options);
+        var recovery = CaptureDeviceFinder.UsbPortOf(device, options.SysfsRoot) is { } port
+            ? new CaptureRecovery(port, () => CaptureDeviceFinder.FindByUsbPort(options.SysfsRoot, options.DeviceRoot, port), path => OpenCvCapture.Open(path, options))
+            : null;
+        var source = new V4l2FrameSource(capture, device, options, recovery);
         VideoLog.Create(options.LoggerFactory).Opened(device, capture.Describe());
         return source;
     }

@@ -6,6 +6,12 @@ namespace Openterface.Hil.Video;
 /// <summary>A V4L2 node opened through cv::VideoCapture(CAP_V4L2) in native/hilcv, asking for raw MJPEG buffers.</summary>
 internal sealed unsafe class OpenCvCapture : IRawCapture
 {
+    /// <summary>
+    /// V4L2 buffers. With CONVERT_RGB=0 OpenCV hands out the mmap'd buffer after re-queueing it; with one buffer the
+    /// driver can overwrite it mid-copy (a torn JPEG). With four, the native read drains to the newest ready one.
+    /// </summary>
+    internal const int BufferCount = 4;
+
     private readonly CaptureHandle _handle;
     private readonly string _device;
 
@@ -25,7 +31,7 @@ internal sealed unsafe class OpenCvCapture : IRawCapture
                 "(it installs libopencv-videoio-dev and rebuilds native/hilcv).");
         }
 
-        var rc = VideoNative.CaptureOpen(device, options.Width, options.Height, options.FramesPerSecond, 1, out var handle);
+        var rc = VideoNative.CaptureOpen(device, options.Width, options.Height, options.FramesPerSecond, BufferCount, out var handle);
         if (rc < 0)
         {
             handle.Dispose();

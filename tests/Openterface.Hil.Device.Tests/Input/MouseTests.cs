@@ -6,6 +6,53 @@ namespace Openterface.Hil.Device.Tests;
 [TestFixture]
 public sealed class MouseTests
 {
+    /// <summary>Connect releases both pointers (absolute then relative) before anything else.</summary>
+    private const int ReleasedAtConnect = 2;
+
+    [Test]
+    public async Task Release_all_lets_go_of_a_button_held_on_the_absolute_pointer()
+    {
+        await using var rig = await MemoryRig.StartAsync();
+        await rig.Kvm.Mouse.MoveToAsync(100, 200);
+        await rig.Kvm.Mouse.DownAsync(MouseButton.Left);
+
+        await rig.Kvm.DisposeAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rig.Target.LastAbsolute, Is.EqualTo((100, 200, (byte)0)), "the absolute pointer carries the button: released there, in place");
+            Assert.That(rig.Target.PointerEvents[^1], Is.EqualTo("rel 0,0 buttons 0 wheel 0"));
+        });
+    }
+
+    [Test]
+    public async Task A_lost_ACK_never_doubles_a_relative_move()
+    {
+        await using var rig = await MemoryRig.StartAsync();
+        var before = rig.Target.PointerEvents.Count;
+        rig.Emulator.Faults.DropReplies = 1;
+
+        await rig.Kvm.Mouse.MoveByAsync(10, 5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rig.Target.PointerEvents.Skip(before), Is.EqualTo(new[] { "rel 10,5 buttons 0 wheel 0" }));
+            Assert.That(rig.Kvm.Transcript, Has.Some.Contains("not resent"));
+        });
+    }
+
+    [Test]
+    public async Task A_lost_ACK_never_doubles_a_wheel_step()
+    {
+        await using var rig = await MemoryRig.StartAsync();
+        var before = rig.Target.PointerEvents.Count;
+        rig.Emulator.Faults.DropReplies = 1;
+
+        await rig.Kvm.Mouse.ScrollAsync(2);
+
+        Assert.That(rig.Target.PointerEvents.Skip(before), Is.EqualTo(new[] { "rel 0,0 buttons 0 wheel 2" }));
+    }
+
     [Test]
     public async Task Move_click_and_scroll_reach_the_target_with_buttons_and_signed_wheel()
     {
@@ -17,7 +64,7 @@ public sealed class MouseTests
         await rig.Kvm.Mouse.ScrollAsync(-3);
         await rig.Kvm.Mouse.MoveByAsync(300, -10);
 
-        Assert.That(rig.Target.PointerEvents, Is.EqualTo(new[]
+        Assert.That(rig.Target.PointerEvents.Skip(ReleasedAtConnect), Is.EqualTo(new[]
         {
             "abs 2048,2048 buttons 0 wheel 0",
             "abs 2048,2048 buttons 2 wheel 0",
@@ -39,7 +86,7 @@ public sealed class MouseTests
         await rig.Kvm.Mouse.MoveToAsync(200, 300);
         await rig.Kvm.Mouse.UpAsync(MouseButton.Left);
 
-        Assert.That(rig.Target.PointerEvents, Is.EqualTo(new[]
+        Assert.That(rig.Target.PointerEvents.Skip(ReleasedAtConnect), Is.EqualTo(new[]
         {
             "abs 100,100 buttons 0 wheel 0", "abs 100,100 buttons 1 wheel 0", "abs 200,300 buttons 1 wheel 0", "abs 200,300 buttons 0 wheel 0",
         }));

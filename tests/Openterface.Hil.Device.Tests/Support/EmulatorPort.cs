@@ -3,18 +3,24 @@ using Openterface.Hil.Simulator;
 
 namespace Openterface.Hil.Device.Tests;
 
-/// <summary>An in-memory serial port wired straight to an emulator (no pty): fast fault tests.</summary>
-internal sealed class EmulatorPort : ISerialPort
+/// <summary>
+/// An in-memory serial port wired straight to an emulator (no pty): fast fault tests. It behaves like a Linux tty
+/// towards the emulator's modem lines: open() raises DTR and RTS (unless the last close left the port at B0), every
+/// TIOCMSET is passed on, and close drops both lines; the speed changes on the open port (tcsetattr).
+/// </summary>
+internal sealed class EmulatorPort : ISerialPort, IBaudRatePort
 {
     private readonly Ch9329Emulator _emulator;
     private readonly Channel<byte[]> _fromChip = Channel.CreateUnbounded<byte[]>();
     private byte[]? _pending;
     private int _offset;
 
-    public EmulatorPort(Ch9329Emulator emulator, string path = "mem://ch9329")
+    public EmulatorPort(Ch9329Emulator emulator, string path = "mem://ch9329", int? baudRate = null)
     {
         _emulator = emulator;
         Path = path;
+        emulator.HostBaudRate = baudRate;
+        emulator.HostOpened();
         emulator.Output = (bytes, _) =>
         {
             _fromChip.Writer.TryWrite(bytes.ToArray());
@@ -63,12 +69,20 @@ internal sealed class EmulatorPort : ISerialPort
     {
         Lines = (dtr, rts);
         LineHistory.Add(Lines);
+        _emulator.SetModemLines(dtr, rts);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SetBaudRateAsync(int baudRate, CancellationToken cancellationToken = default)
+    {
+        _emulator.HostBaudRate = baudRate;
         return ValueTask.CompletedTask;
     }
 
     public ValueTask DisposeAsync()
     {
         _fromChip.Writer.TryComplete();
+        _emulator.HostClosed(leftAtB0: true);
         return ValueTask.CompletedTask;
     }
 }

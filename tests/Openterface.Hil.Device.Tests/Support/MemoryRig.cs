@@ -20,7 +20,7 @@ internal sealed class MemoryRig : IAsyncDisposable
 
     public MiniKvm Kvm { get; private set; } = null!;
 
-    public static async Task<MemoryRig> StartAsync(Action<MiniKvmOptions>? configure = null, Ch9329EmulatorOptions? chip = null, KeyboardLayout? layout = null)
+    public static async Task<MemoryRig> StartAsync(Action<MiniKvmOptions>? configure = null, Ch9329EmulatorOptions? chip = null, KeyboardLayout? layout = null, string uri = "mem://ch9329")
     {
         var target = new RecordingTarget(layout);
         var rig = new MemoryRig(target, new Ch9329Emulator(target, chip));
@@ -30,16 +30,17 @@ internal sealed class MemoryRig : IAsyncDisposable
             HeartbeatInterval = TimeSpan.Zero,
             ReplyTimeout = TimeSpan.FromMilliseconds(100),
             ReconnectInterval = TimeSpan.FromMilliseconds(10),
+            SettleAfterOpen = TimeSpan.Zero,
             Layout = layout,
-            OpenPort = (uri, _, _) =>
+            OpenPort = (path, baud, _) =>
             {
-                var port = new EmulatorPort(rig.Emulator, uri);
+                var port = new EmulatorPort(rig.Emulator, path, baud);
                 rig.Ports.Add(port);
                 return Task.FromResult<ISerialPort>(port);
             },
         };
         configure?.Invoke(options);
-        rig.Kvm = await MiniKvm.ConnectAsync("mem://ch9329", options);
+        rig.Kvm = await MiniKvm.ConnectAsync(uri, options);
         return rig;
     }
 

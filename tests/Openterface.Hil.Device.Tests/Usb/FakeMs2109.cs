@@ -17,11 +17,15 @@ internal sealed class FakeMs2109 : IHidFeatureDevice
 
     public List<string> Log { get; } = [];
 
+    /// <summary>Behave like units whose firmware answers only report id 1 (the vendor app retries with it).</summary>
+    public bool RefuseReportIdZero { get; init; }
+
     public string Path => "/dev/hidraw-fake";
 
     public void SetFeature(ReadOnlySpan<byte> report)
     {
         Assert.That(report.Length, Is.EqualTo(9), "MS2109 feature reports are 9 bytes");
+        RefuseIdZero(report[0]);
         var address = (ushort)((report[2] << 8) | report[3]);
         if (report[1] == 0xB6)
         {
@@ -36,11 +40,20 @@ internal sealed class FakeMs2109 : IHidFeatureDevice
 
     public void GetFeature(Span<byte> report)
     {
+        RefuseIdZero(report[0]);
         report.Clear();
         report[1] = 0xB5;
         report[2] = (byte)(_readAddress >> 8);
         report[3] = (byte)_readAddress;
         report[4] = Registers.GetValueOrDefault(_readAddress);
+    }
+
+    private void RefuseIdZero(byte reportId)
+    {
+        if (RefuseReportIdZero && reportId == 0)
+        {
+            throw new DeviceException("HIDIOCSFEATURE on '/dev/hidraw-fake' failed: Broken pipe.", isTransient: true);
+        }
     }
 
     public void Dispose()

@@ -49,7 +49,7 @@ public sealed class UsbSwitchTests
         {
             Assert.That(ms2109.Registers[0xDF01], Is.EqualTo(expected));
             Assert.That(position, Is.EqualTo(UsbSwitchPosition.Target));
-            Assert.That(rig.Ports[^1].LineHistory, Is.EqualTo(new[] { (true, false), (false, false) }), "DTR pulse so the stick re-enumerates");
+            Assert.That(rig.Ports[^1].LineHistory.Skip(1), Is.EqualTo(new[] { (true, false), (false, false) }), "DTR pulse so the stick re-enumerates (after the lines were dropped at open)");
         });
 
         await rig.Kvm.Usb.SwitchToHostAsync();
@@ -64,5 +64,40 @@ public sealed class UsbSwitchTests
         var error = Assert.ThrowsAsync<DeviceException>(() => rig.Kvm.Usb.SwitchToTargetAsync())!;
 
         Assert.That(error.Message, Does.Contain("hidraw").And.Contain("534d:2109"));
+    }
+
+    [Test]
+    public async Task Gen2_writes_the_HID_register_where_the_hidraw_node_exists_and_then_sends_0x17()
+    {
+        var ms2109 = new FakeMs2109();
+        await using var rig = await MemoryRig.StartAsync(
+            o =>
+            {
+                o.SysfsRoot = RepoPaths.Sysfs("gen2");
+                o.OpenHid = path => path == "/dev/hidraw1" ? ms2109 : null;
+            },
+            Ch9329EmulatorOptions.Ch32V208,
+            uri: "/dev/ttyACM0");
+
+        await rig.Kvm.Usb.SwitchToTargetAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ms2109.Log, Is.EqualTo(new[] { "write DF01=41" }));
+            Assert.That(rig.Target.UsbSwitchToTarget, Is.True);
+            Assert.That(rig.Kvm.Transcript, Does.Contain("TX 57 AB 00 17 05 00 00 00 00 01 1F"));
+        });
+    }
+
+    [Test]
+    public async Task Ms2109_register_access_falls_back_to_report_id_1()
+    {
+        var ms2109 = new FakeMs2109 { RefuseReportIdZero = true };
+        await using var rig = await MemoryRig.StartAsync(o => o.OpenHid = _ => ms2109);
+        rig.Kvm.Usb.DtrPulse = TimeSpan.Zero;
+
+        await rig.Kvm.Usb.SwitchToTargetAsync();
+
+        Assert.That(ms2109.Registers[0xDF01], Is.EqualTo(0x41));
     }
 }

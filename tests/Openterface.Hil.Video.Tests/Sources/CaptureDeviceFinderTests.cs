@@ -54,6 +54,36 @@ public class CaptureDeviceFinderTests
         Assert.That(error!.Message, Does.Contain("is a V4L2 metadata node, not the capture node"));
     }
 
+    [Test]
+    public void Auto_with_two_units_refuses_to_guess_and_the_usb_port_picks_each_units_own_node()
+    {
+        var tree = SysfsFixtures.Tree("two-units");
+
+        var error = Assert.Throws<VideoException>(() => CaptureDeviceFinder.FindOpenterface(tree, "/dev"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("Found 2 Openterface capture devices").And.Contain("'/dev/video2' at USB port 1-6.1"));
+            Assert.That(CaptureDeviceFinder.FindOpenterface(tree, "/dev", usbPort: "1-2.1"), Is.EqualTo("/dev/video0"));
+            Assert.That(CaptureDeviceFinder.FindOpenterface(tree, "/dev", usbPort: "1-6.1"), Is.EqualTo("/dev/video2"));
+        });
+    }
+
+    [Test]
+    public void Node_numbers_sort_as_numbers_video9_before_video10()
+    {
+        Assert.That(CaptureDeviceFinder.FindOpenterface(SysfsFixtures.Tree("video9-10"), "/dev"), Is.EqualTo("/dev/video9"));
+    }
+
+    [Test]
+    public void After_a_replug_the_capture_node_is_found_again_by_its_usb_port()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(CaptureDeviceFinder.FindByUsbPort(SysfsFixtures.Tree("replug-before"), "/dev", "1-2.1"), Is.EqualTo("/dev/video0"));
+            Assert.That(CaptureDeviceFinder.FindByUsbPort(SysfsFixtures.Tree("replug-after"), "/dev", "1-2.1"), Is.EqualTo("/dev/video4"));
+        });
+    }
+
     /// <summary>Lays out sysfs like the kernel: the class node's device link points at the USB interface.</summary>
     private static void AddNode(TempDirectory sysfs, string name, string vendor, string product, int index)
     {
