@@ -2,9 +2,9 @@ namespace Openterface.Hil.Imaging;
 
 /// <summary>
 /// The state of one wait for one or more needles: frames identical to the last evaluated one are not evaluated
-/// again, the whole frame is searched on the first and every <see cref="MatchOptions.WholeFrameEvery"/>th
-/// evaluation (near the recorded position otherwise, like openQA), and a needle must match on N consecutive
-/// evaluated frames before the match is reported. Not thread-safe: one tracker per wait.
+/// again, each evaluation searches every area within its margin widened by the wait's elapsed share (openQA), the
+/// needles are ranked as openQA ranks them, and a needle must match on N consecutive evaluated frames before the
+/// match is reported. Not thread-safe: one tracker per wait.
 /// </summary>
 public sealed class MatchTracker : IDisposable
 {
@@ -45,9 +45,10 @@ public sealed class MatchTracker : IDisposable
 
     /// <summary>
     /// Evaluates <paramref name="frame"/> unless it is unchanged; returns the match once it has been seen on enough
-    /// consecutive frames, otherwise null. <paramref name="final"/> forces a whole-frame search (e.g. at the deadline).
+    /// consecutive frames, otherwise null. <paramref name="final"/> evaluates even an unchanged frame (e.g. at the
+    /// deadline); <paramref name="searchRatio"/> is the elapsed share of the wait (0..1) that widens the margins.
     /// </summary>
-    public MatchResult? Observe(Frame frame, bool final = false)
+    public MatchResult? Observe(Frame frame, bool final = false, double searchRatio = 0)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (!final && IsUnchanged(frame))
@@ -57,22 +58,11 @@ public sealed class MatchTracker : IDisposable
         }
 
         Remember(frame);
-        var scope = final || Evaluations % Math.Max(1, _matcher.Options.WholeFrameEvery) == 0 ? SearchScope.Auto : SearchScope.NearRecordedPosition;
         Evaluations++;
-        MatchResult? best = null;
-        Needle? bestNeedle = null;
-        foreach (var needle in _candidates)
-        {
-            var result = _matcher.Match(frame, needle, scope);
-            if (best is null || (result.Found && !best.Found) || (result.Found == best.Found && result.Score - result.Threshold > best.Score - best.Threshold))
-            {
-                (best, bestNeedle) = (result, needle);
-            }
-        }
-
-        _matcher.Release();
+        var best = _matcher.MatchAny(frame, _candidates, SearchScope.Auto, searchRatio);
+        var bestNeedle = _candidates.First(n => n.Name == best.NeedleName);
         Last = best;
-        if (best is null || !best.Found)
+        if (!best.Found)
         {
             _streak = 0;
             _streakNeedle = null;
@@ -81,7 +71,7 @@ public sealed class MatchTracker : IDisposable
 
         _streak = best.NeedleName == _streakNeedle ? _streak + 1 : 1;
         _streakNeedle = best.NeedleName;
-        var needed = _consecutive ?? bestNeedle!.Consecutive ?? _matcher.Options.Consecutive;
+        var needed = _consecutive ?? bestNeedle.Consecutive ?? _matcher.Options.Consecutive;
         return _streak >= needed ? best : null;
     }
 
