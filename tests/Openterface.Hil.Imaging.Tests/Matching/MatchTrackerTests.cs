@@ -71,19 +71,37 @@ public sealed class MatchTrackerTests
     }
 
     [Test]
-    public void Near_searches_run_between_periodic_whole_frame_searches()
+    public void In_a_10_s_wait_a_margin_50_needle_60_px_away_is_found_only_once_the_margin_has_grown_past_60_px()
     {
-        using var matcher = new NeedleMatcher(new MatchOptions { WholeFrameEvery = 3 });
-        using var tracker = new MatchTracker(matcher, [Needles.Value.Get("desk-trash")]);
-        var scopes = new List<SearchScope>();
-        for (var i = 0; i < 4; i++)
+        // A fake clock: the wait's elapsed time advances 100 ms per frame and only the elapsed share reaches the matcher.
+        var folder = Path.Combine(RepoPaths.Root, "fixtures", "needles", "labelled");
+        var needle = Needle.Load(Path.Combine(folder, "needles", "boot-dialog.json"));
+        using var away = ImageCodec.Load(Path.Combine(folder, "screens", "boot-dialog-60px-margin50.png"));
+        var timeout = TimeSpan.FromSeconds(10);
+        using var matcher = new NeedleMatcher();
+        using var tracker = new MatchTracker(matcher, [needle]);
+        TimeSpan? foundAt = null;
+        var lastMissMargin = 0;
+        for (var elapsed = TimeSpan.Zero; elapsed <= timeout && foundAt is null; elapsed += TimeSpan.FromMilliseconds(100))
         {
-            using var frame = MatchingCorpus.Screen(i % 2 == 0 ? "desktop-b.png" : "desktop-b-q80.jpg");
-            tracker.Observe(frame);
-            scopes.Add(tracker.Last!.Scope);
+            var ratio = elapsed / timeout;
+            var result = tracker.Observe(away, final: true, searchRatio: ratio);
+            if (result is not null)
+            {
+                foundAt = elapsed;
+            }
+            else
+            {
+                lastMissMargin = tracker.Last!.Areas[0].Margin;
+            }
         }
 
-        // The trash moved beyond the margin: only the whole-frame evaluations (1st and 4th) can find it.
-        Assert.That(scopes, Is.EqualTo(new[] { SearchScope.WholeFrame, SearchScope.NearRecordedPosition, SearchScope.NearRecordedPosition, SearchScope.WholeFrame }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(foundAt, Is.EqualTo(TimeSpan.FromMilliseconds(200)), "50 + 0.01 x 974 = 59 px at 100 ms; 50 + 0.02 x 974 = 69 px at 200 ms");
+            Assert.That(lastMissMargin, Is.EqualTo(59));
+            Assert.That(tracker.Last!.Areas[0].Margin, Is.EqualTo(69));
+            Assert.That(tracker.Last.Areas[0].SearchBox.Width, Is.GreaterThan(needle.Areas[0].Bounds.Width + 120));
+        });
     }
 }
