@@ -51,20 +51,23 @@ public sealed class LabelledCorpusTests
     public void Report_table_lists_every_case_with_its_margin_to_the_threshold()
     {
         using var matcher = new NeedleMatcher();
-        var table = new StringBuilder("| Case | Expected | Verdict | Metric | Similarity | Threshold | Margin to threshold | Why |\n|---|---|---|---|---|---|---|---|\n");
+        var table = new StringBuilder("| Case | Expected | Verdict | Metric | Similarity | Threshold | Margin to threshold | Confirm px left | Why |\n|---|---|---|---|---|---|---|---|---|\n");
         int falsePositives = 0, falseNegatives = 0;
         foreach (var c in Cases)
         {
             var r = c.Decide(matcher);
             falsePositives += r.Found && !c.Expected ? 1 : 0;
             falseNegatives += !r.Found && c.Expected ? 1 : 0;
-            table.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {Verdict(c.Expected)} | {Verdict(r.Found)} | {(r.Metric == MatchMetric.OpenQaMse ? "openQA" : "stb-tester")} | {r.Score:0.0000} | {r.Threshold:0.00} | {r.Score - r.Threshold:+0.0000;-0.0000} | {c.Why} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {Verdict(c.Expected)} | {Verdict(r.Found)} | {(r.Metric == MatchMetric.OpenQaMse ? "openQA" : "stb-tester")} | {r.Score:0.0000} | {r.Threshold:0.00} | {r.Score - r.Threshold:+0.0000;-0.0000} | {Confirm(r)} | {c.Why} |\n");
         }
 
         TestContext.Out.WriteLine(table.ToString());
         TestContext.Out.WriteLine($"false positives {falsePositives}, false negatives {falseNegatives} of {Cases.Count}");
         Assert.That((falsePositives, falseNegatives), Is.EqualTo((0, 0)));
     }
+
+    private static string Confirm(MatchResult r) =>
+        r.Areas[0].ConfirmRemaining is { } left ? left.ToString(CultureInfo.InvariantCulture) : "-";
 
     private static string Verdict(bool found) => found ? "found" : "not found";
 }
