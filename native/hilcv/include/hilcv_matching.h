@@ -31,6 +31,16 @@ HILCV_API int32_t hilcv_diff_image(const hilcv_view* a, const hilcv_view* b, hil
 HILCV_API int32_t hilcv_match_template_masked(const hilcv_view* image, const hilcv_view* templ, const hilcv_view* mask,
                                               int32_t method, float* result, int32_t result_stride);
 
+/* openQA's preparation of a scene or needle: BGR (or grey) -> grey, then a 3x3 Gaussian (sigma from the kernel)
+ * with OpenCV's default border. dst is a 1-channel view of src's size. */
+HILCV_API int32_t hilcv_grey_blur3(const hilcv_view* src, hilcv_view* dst);
+
+/* stb-tester's confirm step on two equally sized views (grey or BGR, converted to grey): optionally min-max
+ * normalise both (within mask), zero masked-out pixels, |a-b| > threshold*255, erode erode_passes times with a 3x3
+ * ellipse; remaining = pixels still set (0 = confirmed). mask may be NULL (8-bit, 255 = counted). */
+HILCV_API int32_t hilcv_confirm_absdiff(const hilcv_view* image, const hilcv_view* templ, const hilcv_view* mask,
+                                        int32_t normed, double threshold, int32_t erode_passes, int64_t* remaining);
+
 #ifdef __cplusplus
 }
 #endif

@@ -140,3 +140,68 @@ int32_t hilcv_match_template_masked(const hilcv_view* image, const hilcv_view* t
     });
 }
 }
+
+extern "C" {
+
+int32_t hilcv_grey_blur3(const hilcv_view* src, hilcv_view* dst) {
+    return hilcv::guarded("hilcv_grey_blur3", [&]() -> int32_t {
+        cv::Mat in = hilcv::wrap(src, "src");
+        cv::Mat out = hilcv::wrap(dst, "dst");
+        if (out.channels() != 1) throw std::invalid_argument("dst must be 1-channel (grey)");
+        if (in.size() != out.size()) throw std::invalid_argument("src and dst differ in size");
+        if (in.channels() != 1 && in.channels() != 3) throw std::invalid_argument("src must be grey or BGR");
+        cv::Mat grey;
+        if (in.channels() == 3) {
+            cv::cvtColor(in, grey, cv::COLOR_BGR2GRAY);
+        } else {
+            grey = in.clone();
+        }
+        // openQA: 3x3 Gaussian, sigma derived from the kernel, OpenCV's default border (reflect 101)
+        cv::GaussianBlur(grey, out, cv::Size(3, 3), 0, 0, cv::BORDER_DEFAULT);
+        return 0;
+    });
+}
+
+int32_t hilcv_confirm_absdiff(const hilcv_view* image, const hilcv_view* templ, const hilcv_view* mask,
+                              int32_t normed, double threshold, int32_t erode_passes, int64_t* remaining) {
+    return hilcv::guarded("hilcv_confirm_absdiff", [&]() -> int32_t {
+        cv::Mat img = hilcv::wrap(image, "image");
+        cv::Mat tpl = hilcv::wrap(templ, "templ");
+        if (remaining == nullptr) throw std::invalid_argument("remaining is null");
+        if (img.size() != tpl.size() || img.type() != tpl.type()) throw std::invalid_argument("image and template differ in size or type");
+        if (img.channels() != 1 && img.channels() != 3) throw std::invalid_argument("grey or BGR views expected");
+        if (threshold < 0 || threshold > 1) throw std::invalid_argument("threshold must be within 0..1");
+        if (erode_passes < 0 || erode_passes > 16) throw std::invalid_argument("erode_passes must be within 0..16");
+        cv::Mat m;
+        if (mask != nullptr) {
+            m = hilcv::wrap(mask, "mask");
+            if (m.size() != tpl.size() || m.channels() != 1) throw std::invalid_argument("mask must be 1-channel, template-sized");
+        }
+        cv::Mat a, b;
+        if (img.channels() == 3) {
+            cv::cvtColor(img, a, cv::COLOR_BGR2GRAY);
+            cv::cvtColor(tpl, b, cv::COLOR_BGR2GRAY);
+        } else {
+            a = img.clone();
+            b = tpl.clone();
+        }
+        if (normed != 0) {
+            cv::normalize(a, a, 0, 255, cv::NORM_MINMAX, -1, m);
+            cv::normalize(b, b, 0, 255, cv::NORM_MINMAX, -1, m);
+        }
+        if (!m.empty()) {
+            cv::Mat keep = m == 255;
+            a.setTo(0, ~keep);
+            b.setTo(0, ~keep);
+        }
+        cv::Mat diff, thresholded;
+        cv::absdiff(a, b, diff);
+        cv::threshold(diff, thresholded, static_cast<int>(threshold * 255), 255, cv::THRESH_BINARY);
+        if (erode_passes > 0) {
+            cv::erode(thresholded, thresholded, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)), cv::Point(-1, -1), erode_passes);
+        }
+        *remaining = cv::countNonZero(thresholded);
+        return 0;
+    });
+}
+}

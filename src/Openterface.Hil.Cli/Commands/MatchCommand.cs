@@ -1,26 +1,35 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil.Cli.Commands;
 
-/// <summary>`hil match FRAME NEEDLE`: is the needle on the screenshot? Exit 0 when found, 1 when not.</summary>
+/// <summary>
+/// `hil match FRAME NEEDLE` or `hil match FRAME --needles DIR --tag TAG`: is the needle (any needle with the tag) on
+/// the screenshot? openQA needles are decided as openQA does, bare PNG templates as stb-tester does. Exit 0 when
+/// found, 1 when not.
+/// </summary>
 internal sealed class MatchCommand : ICommandFactory
 {
     public Command Create()
     {
         var frameArgument = new Argument<string>("frame") { Description = "Screenshot (PNG or JPEG)." };
-        var needleArgument = new Argument<string>("needle") { Description = "Needle JSON or PNG (openQA format)." };
-        var threshold = new Option<double?>("--threshold") { Description = "Grey score needed (0..1) for areas without a 'match' value; default 0.95." };
-        var scope = new Option<string>("--scope") { Description = "auto (near, then whole frame), near, or whole.", DefaultValueFactory = _ => "auto" };
+        var needleArgument = new Argument<string?>("needle")
+        {
+            Description = "openQA needle JSON (or its PNG), or a bare PNG cut-out (stb-tester: whole image, alpha = mask).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var needles = new Option<string?>("--needles") { Description = "Needle folder; with --tag, any needle carrying the tag may match (openQA)." };
+        var tag = new Option<string?>("--tag") { Description = "Needle name or tag to look up in --needles." };
+        var threshold = new Option<double?>("--threshold") { Description = "Level (0..1) for areas without 'match' (openQA similarity, default 0.96) and for templates (default 0.98)." };
+        var ratio = new Option<double>("--search-ratio") { Description = "Elapsed share of a wait (0..1): widens each margin to margin + ratio x (1024 - margin) as openQA does; default 0 (the margin as written)." };
         var overlay = new Option<string?>("--overlay") { Description = "Write the frame with the match outlined (green found, red best miss)." };
         var diff = new Option<string?>("--diff") { Description = "Write needle | candidate | difference for each match area." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var command = new Command("match", "Look for a needle on a screenshot; prints found, score and place.");
+        var command = new Command("match", "Look for a needle on a screenshot; prints found, the deciding metric, each area's similarity and the box searched.");
         command.Arguments.Add(frameArgument);
         command.Arguments.Add(needleArgument);
-        foreach (var option in new Option[] { threshold, scope, overlay, diff, json })
+        foreach (var option in new Option[] { needles, tag, threshold, ratio, overlay, diff, json })
         {
             command.Options.Add(option);
         }
@@ -35,13 +44,15 @@ internal sealed class MatchCommand : ICommandFactory
                     ArgumentOutOfRangeException.ThrowIfLessThan(t, 0.0, "--threshold");
                     ArgumentOutOfRangeException.ThrowIfGreaterThan(t, 1.0, "--threshold");
                     options.DefaultThreshold = t;
+                    options.TemplateThreshold = t;
                 }
 
-                var searchScope = ParseScope(parseResult.GetValue(scope)!);
-                var needle = Needle.Load(parseResult.GetValue(needleArgument)!);
+                var candidates = Candidates(parseResult.GetValue(needleArgument), parseResult.GetValue(needles), parseResult.GetValue(tag));
                 using var frame = ImageCodec.Load(parseResult.GetValue(frameArgument)!);
                 using var matcher = new NeedleMatcher(options);
-                var result = matcher.Match(frame, needle, searchScope);
+                var ranked = matcher.Rank(frame, candidates, Imaging.SearchScope.Auto, parseResult.GetValue(ratio));
+                var result = ranked[0];
+                var needle = candidates.First(n => n.Name == result.NeedleName);
                 if (parseResult.GetValue(overlay) is { } overlayPath)
                 {
                     using var drawn = MatchOverlay.Draw(frame, result);
@@ -54,7 +65,7 @@ internal sealed class MatchCommand : ICommandFactory
                     pictured.Save(diffPath);
                 }
 
-                Console.WriteLine(parseResult.GetValue(json) ? ToJson(result) : Describe(result));
+                Console.WriteLine(parseResult.GetValue(json) ? MatchJson.Write(ranked, needle.Notes) : Describe(result));
                 return result.Found ? 0 : CliErrors.Failure;
             }
             catch (Exception e) when (e is HilException or ArgumentException or IOException)
@@ -65,32 +76,28 @@ internal sealed class MatchCommand : ICommandFactory
         return command;
     }
 
-    internal static Imaging.SearchScope ParseScope(string value) => value switch
+    private static IReadOnlyList<Needle> Candidates(string? needlePath, string? folder, string? tag)
     {
-        "auto" => Imaging.SearchScope.Auto,
-        "near" => Imaging.SearchScope.NearRecordedPosition,
-        "whole" => Imaging.SearchScope.WholeFrame,
-        _ => throw new ArgumentException($"Scope '{value}' is not known. Use 'auto', 'near' or 'whole'."),
-    };
+        if (folder is not null || tag is not null)
+        {
+            if (folder is null || tag is null || needlePath is not null)
+            {
+                throw new ArgumentException("Give either NEEDLE, or both '--needles DIR' and '--tag TAG' (not both forms).");
+            }
+
+            return NeedleSet.LoadFolder(folder).Resolve(tag);
+        }
+
+        if (needlePath is null)
+        {
+            throw new ArgumentException("Give the needle to look for: a needle JSON or PNG, or '--needles DIR --tag TAG'.");
+        }
+
+        return [Needle.Load(needlePath)];
+    }
 
     internal static string Describe(MatchResult r) =>
         r.Found
             ? string.Create(CultureInfo.InvariantCulture, $"found '{r.NeedleName}' score {r.Score:0.000} at {r.Bounds.X},{r.Bounds.Y} size {r.Bounds.Width}x{r.Bounds.Height} click {r.ClickPoint.X},{r.ClickPoint.Y}")
             : $"not found '{r.NeedleName}': {r.Reason}";
-
-    internal static string ToJson(MatchResult r) => JsonSerializer.Serialize(new
-    {
-        needle = r.NeedleName,
-        found = r.Found,
-        score = Math.Round(r.Score, 4),
-        threshold = r.Threshold,
-        x = r.Bounds.X,
-        y = r.Bounds.Y,
-        width = r.Bounds.Width,
-        height = r.Bounds.Height,
-        click_x = r.ClickPoint.X,
-        click_y = r.ClickPoint.Y,
-        scope = r.Scope.ToString(),
-        reason = r.Reason,
-    });
 }

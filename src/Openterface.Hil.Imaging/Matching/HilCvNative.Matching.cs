@@ -25,4 +25,11 @@ internal static unsafe partial class HilCvNative
 
     [LibraryImport(Library, EntryPoint = "hilcv_diff_image")]
     internal static partial int DiffImage(in HilCvView a, in HilCvView b, in HilCvView dst);
+
+    [LibraryImport(Library, EntryPoint = "hilcv_grey_blur3")]
+    internal static partial int GreyBlur3(in HilCvView src, in HilCvView dst);
+
+    [LibraryImport(Library, EntryPoint = "hilcv_confirm_absdiff")]
+    internal static partial int ConfirmAbsDiff(
+        in HilCvView image, in HilCvView templ, HilCvView* mask, int normed, double threshold, int erodePasses, out long remaining);
 }

@@ -1,41 +1,32 @@
 namespace Openterface.Hil.Imaging;
 
 /// <summary>
-/// Tuning for <see cref="NeedleMatcher"/>. Needle JSON values (per-area "match" and "margin", "colour_tolerance",
-/// "consecutive") override these per needle.
+/// Tuning for <see cref="NeedleMatcher"/>. The defaults are the two tools' own: openQA's for openQA needles (match
+/// level 96 %, margin 50) and stb-tester's for bare PNG templates (threshold 0.98, normalised absdiff confirm at
+/// 0.70, one erode pass). A needle JSON's per-area "match" and "margin" override the openQA values per area.
 /// </summary>
 public sealed class MatchOptions
 {
     /// <summary>
-    /// Grey TM_CCOEFF_NORMED score (on 3x3-smoothed grey) an area needs when its JSON has no "match" value; a JSON
-    /// "match" of N is read as N/100 on this scale. openQA's 96 % is on its own MSE-based similarity, not comparable
-    /// one to one. 0.95 is measured on fixtures/screens/matching: the lowest true match (blurred JPEG q75) scores
-    /// 0.956 and the highest grey score of a screen that must not match is 0.947 (the colour check rejects more),
-    /// see CorpusTests. The margin is thin for same-layout screens with other text: prefer distinctive areas.
+    /// openQA similarity an area needs when its JSON has no "match" (or "match": 0, as openQA reads it): 0.96.
+    /// The similarity is openQA's: 0.9 + (40 - MSE) / 380 on 3x3-blurred grey, clamped to 0..1.
     /// </summary>
-    public double DefaultThreshold { get; set; } = 0.95;
+    public double DefaultThreshold { get; set; } = 0.96;
 
-    /// <summary>Pixels around the recorded position searched first (openQA's default margin is 50).</summary>
+    /// <summary>Pixels around each area's recorded position searched when neither the area nor the needle names a margin (openQA: 50).</summary>
     public int Margin { get; set; } = 50;
 
-    /// <summary>
-    /// Largest difference (0..255) allowed between the needle's and the candidate's mean colour in any of B, G, R,
-    /// checked after the grey match so a blue button never matches a green one.
-    /// </summary>
-    public double ColourTolerance { get; set; } = 40;
+    /// <summary>stb-tester's match_threshold: the normalised squared-difference certainty a template needs (0.98).</summary>
+    public double TemplateThreshold { get; set; } = 0.98;
 
-    /// <summary>
-    /// Coarsest pyramid level keeps every template's short side at least this many pixels. 16 (with
-    /// <see cref="CoarseCandidates"/> = 16 refined candidates) agrees with full-resolution OpenCV on 102/102 corpus
-    /// searches; with 4 candidates it agreed on 91 %. 24 would leave 64x32 needles at full resolution (~100 ms).
-    /// </summary>
-    public int MinPyramidSide { get; set; } = 16;
+    /// <summary>stb-tester's confirm_threshold: largest pixel difference allowed, as a share of 255 (0.70 with normalisation).</summary>
+    public double ConfirmThreshold { get; set; } = 0.70;
 
-    /// <summary>Candidates taken from the coarse level and refined to full resolution in a whole-frame search.</summary>
-    public int CoarseCandidates { get; set; } = 16;
+    /// <summary>stb-tester's normed-absdiff confirm method (true, its default) or plain absdiff (false).</summary>
+    public bool ConfirmNormalised { get; set; } = true;
 
-    /// <summary>Scores this close to the best count as a tie; ties go to the candidate nearest the recorded position.</summary>
-    public double TieTolerance { get; set; } = 0.005;
+    /// <summary>stb-tester's erode_passes: single-pixel differences removed before the confirm count (1).</summary>
+    public int ErodePasses { get; set; } = 1;
 
     internal static MatchOptions Default { get; } = new();
 }

@@ -59,9 +59,12 @@ public static class MatchOverlay
         var canvas = Frame.Allocate(width, height, PixelFormat.Bgr24);
         canvas.WritablePixels.Fill(64);
         var y = 0;
-        foreach (var t in templates)
+        for (var i = 0; i < templates.Count; i++)
         {
-            var seenAt = t.Bounds with { X = t.Bounds.X + result.Offset.X, Y = t.Bounds.Y + result.Offset.Y };
+            var t = templates[i];
+            var seenAt = i < result.Areas.Count
+                ? result.Areas[i].Bounds // each area is found on its own (openQA)
+                : t.Bounds with { X = t.Bounds.X + result.Offset.X, Y = t.Bounds.Y + result.Offset.Y };
             seenAt.Intersect(colour.Bounds);
             if (seenAt.Size != t.Bounds.Size)
             {

@@ -1,30 +1,23 @@
 using System.Drawing;
-using Openterface.Hil.Imaging.Interop;
 
 namespace Openterface.Hil.Imaging;
 
 /// <summary>
-/// Pixels of one match area cut from the needle image, prepared once: the colour crop (for the colour check and
-/// diff images), the grey crop, a mask when exclude areas overlap it, its mean colour, and a grey pyramid built on
-/// first use. Immutable after construction apart from the lazily built pyramid.
+/// Pixels of one match area, prepared once when the needle is loaded: the colour crop (stb-tester templates, diff
+/// images), the mask (a template's opaque pixels; null = every pixel counts) and, for openQA needles, the grey crop
+/// of the needle image after openQA's preparation (exclude areas painted, grey, 3x3 Gaussian over the whole image,
+/// so area borders see their real neighbours). Immutable.
 /// </summary>
 internal sealed class AreaTemplate
 {
-    private readonly Lock _pyramidLock = new();
-    private readonly List<(Frame Grey, Frame? Mask)> _levels = [];
-
-    internal AreaTemplate(NeedleArea area, Frame colour, Frame grey, Frame? mask)
+    internal AreaTemplate(NeedleArea area, Frame colour, Frame? mask, Frame? openQaGrey)
     {
         Area = area;
         Colour = colour;
-        _levels.Add((grey, mask));
-        MeanColour = Statistics.Mean(colour, mask);
-        var (_, std) = Statistics.MeanStd(grey, mask);
-        IsFlat = std < FlatStdDev;
+        Mask = mask;
+        OpenQaGrey = openQaGrey;
+        OpaquePixels = mask is null ? colour.Width * colour.Height : CountOpaque(mask);
     }
-
-    /// <summary>Below this grey standard deviation correlation is meaningless; the area is scored by its difference instead.</summary>
-    internal const double FlatStdDev = 2.0;
 
     internal NeedleArea Area { get; }
 
@@ -32,56 +25,21 @@ internal sealed class AreaTemplate
 
     internal Frame Colour { get; }
 
-    internal Frame Grey => _levels[0].Grey;
+    /// <summary>255 where the pixel counts, 0 where it is ignored; null when every pixel counts.</summary>
+    internal Frame? Mask { get; }
 
-    internal Frame? Mask => _levels[0].Mask;
+    internal Frame? OpenQaGrey { get; }
 
-    internal (double B, double G, double R) MeanColour { get; }
+    internal int OpaquePixels { get; }
 
-    internal bool IsFlat { get; }
-
-    /// <summary>The grey template and mask at pyramid level <paramref name="level"/> (0 = full resolution).</summary>
-    internal (Frame Grey, Frame? Mask) Level(int level)
+    private static int CountOpaque(Frame mask)
     {
-        lock (_pyramidLock)
+        var count = 0;
+        foreach (var b in mask.Pixels)
         {
-            while (_levels.Count <= level)
-            {
-                var (grey, mask) = _levels[^1];
-                _levels.Add((Halve(grey), mask is null ? null : HalveMask(mask)));
-            }
-
-            return _levels[level];
-        }
-    }
-
-    /// <summary>Size at pyramid level <paramref name="level"/> without building it.</summary>
-    internal static Size SizeAt(Size size, int level)
-    {
-        for (var i = 0; i < level; i++)
-        {
-            size = new Size((size.Width + 1) / 2, (size.Height + 1) / 2);
+            count += b == 255 ? 1 : 0;
         }
 
-        return size;
-    }
-
-    internal static Frame Halve(Frame source)
-    {
-        var half = Frame.Allocate((source.Width + 1) / 2, (source.Height + 1) / 2, source.Format);
-        HilCvNative.Check(HilCvNative.PyrDown(source.View(), half.View()), "Building a pyramid level");
-        return half;
-    }
-
-    private static Frame HalveMask(Frame mask)
-    {
-        var half = Halve(mask);
-        var pixels = half.WritablePixels;
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = pixels[i] >= 255 ? (byte)255 : (byte)0; // any excluded pixel nearby excludes the coarse pixel
-        }
-
-        return half;
+        return count;
     }
 }

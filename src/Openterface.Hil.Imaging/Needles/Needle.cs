@@ -8,9 +8,11 @@ namespace Openterface.Hil.Imaging;
 /// </summary>
 public sealed class Needle
 {
-    private Needle(string name, NeedleDefinition definition, Size imageSize, IReadOnlyList<AreaTemplate> templates, string? jsonPath)
+    private Needle(string name, NeedleDefinition definition, Size imageSize, IReadOnlyList<AreaTemplate> templates, string? jsonPath, NeedleKind kind)
     {
         Name = name;
+        Kind = kind;
+        Notes = definition.Notes;
         Tags = definition.Tags;
         Areas = definition.Areas;
         Properties = definition.Properties;
@@ -24,6 +26,15 @@ public sealed class Needle
 
     /// <summary>The file name without extension (e.g. "grub-menu" for grub-menu.json).</summary>
     public string Name { get; }
+
+    /// <summary>openQA needle (JSON + screenshot) or bare PNG template (stb-tester semantics).</summary>
+    public NeedleKind Kind { get; }
+
+    /// <summary>Keys read but not used for the decision (e.g. openQA's "max_offset"), one sentence each.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>True when the needle carries openQA's "workaround" property (a known issue, ranked first among equals).</summary>
+    public bool IsWorkaround => Properties.Contains("workaround", StringComparer.Ordinal);
 
     public IReadOnlyList<string> Tags { get; }
 
@@ -49,7 +60,10 @@ public sealed class Needle
 
     internal IReadOnlyList<AreaTemplate> Templates { get; }
 
-    /// <summary>Loads a needle from its JSON file or its PNG (the other file must sit next to it with the same name).</summary>
+    /// <summary>
+    /// Loads a needle: an openQA JSON (its PNG next to it), a PNG with a JSON next to it (openQA), or a bare PNG
+    /// without JSON (stb-tester template: the whole image is the match area; alpha is a mask).
+    /// </summary>
     public static Needle Load(string jsonOrPngPath)
     {
         var problems = new List<string>();
@@ -81,42 +95,43 @@ public sealed class Needle
         return Create(name, definition, screenshot, null);
     }
 
+    /// <summary>
+    /// A bare template (stb-tester style) from a cut-out: the whole image is the match area, searched over the
+    /// whole frame. <paramref name="mask"/> (same size, 8-bit) marks the pixels that count with 255; null = all.
+    /// </summary>
+    public static Needle FromTemplate(Frame cutout, string name, Frame? mask = null)
+    {
+        ArgumentNullException.ThrowIfNull(cutout);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (mask is not null && (mask.Size != cutout.Size || mask.Format != PixelFormat.Gray8))
+        {
+            throw new ArgumentException(
+                $"Mask of template '{name}' is {mask.Width}x{mask.Height} {mask.Format}; a Gray8 mask of the template's size {cutout.Width}x{cutout.Height} is expected.",
+                nameof(mask));
+        }
+
+        var area = new NeedleArea(cutout.Bounds, NeedleAreaType.Match, null, null);
+        var definition = new NeedleDefinition([name], [area], [], null, null, null);
+        var template = new AreaTemplate(area, cutout.ToBgr(), mask is null ? null : mask.Crop(mask.Bounds), null);
+        if (template.OpaquePixels == 0)
+        {
+            throw new ImagingException($"Template '{name}' has no fully opaque pixel. Make the part to look for opaque (alpha 255).");
+        }
+
+        return new Needle(name, definition, cutout.Size, [template], null, NeedleKind.Template);
+    }
+
     internal static Needle Create(string name, NeedleDefinition definition, Frame screenshot, string? jsonPath)
     {
-        using var grey = Smoothing.GreySmoothed(screenshot);
         using var colour = screenshot.ToBgr();
-        var excludes = definition.Areas.Where(a => a.Type == NeedleAreaType.Exclude).Select(a => a.Bounds).ToList();
+        using var prepared = OpenQaPreparation.PrepareNeedle(colour, definition.Areas);
         var templates = new List<AreaTemplate>();
         foreach (var area in definition.Areas.Where(a => a.Type == NeedleAreaType.Match))
         {
-            var mask = BuildMask(area.Bounds, excludes);
-            templates.Add(new AreaTemplate(area, colour.Crop(area.Bounds), grey.Crop(area.Bounds), mask));
+            templates.Add(new AreaTemplate(area, colour.Crop(area.Bounds), null, prepared.Crop(area.Bounds)));
         }
 
-        return new Needle(name, definition, screenshot.Size, templates, jsonPath);
-    }
-
-    /// <summary>255 where the area counts, 0 where an exclude area covers it; null when nothing is excluded.</summary>
-    private static Frame? BuildMask(Rectangle area, List<Rectangle> excludes)
-    {
-        var overlapping = excludes.Select(e => Rectangle.Intersect(e, area)).Where(r => r.Width > 0 && r.Height > 0).ToList();
-        if (overlapping.Count == 0)
-        {
-            return null;
-        }
-
-        var mask = Frame.Allocate(area.Width, area.Height, PixelFormat.Gray8);
-        var pixels = mask.WritablePixels;
-        pixels.Fill(255);
-        foreach (var r in overlapping)
-        {
-            for (var y = r.Top; y < r.Bottom; y++)
-            {
-                pixels.Slice(((y - area.Y) * area.Width) + (r.X - area.X), r.Width).Clear();
-            }
-        }
-
-        return mask;
+        return new Needle(name, definition, screenshot.Size, templates, jsonPath, NeedleKind.OpenQa);
     }
 
     public override string ToString() => $"{Name} [{string.Join(", ", Tags)}]";

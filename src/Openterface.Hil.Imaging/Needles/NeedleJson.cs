@@ -11,6 +11,9 @@ namespace Openterface.Hil.Imaging;
 /// </summary>
 internal static class NeedleJson
 {
+    /// <summary>Area keys os-autoinst's needle.pm reads and keeps but its matcher never uses.</summary>
+    private static readonly string[] UnusedAreaKeys = ["max_offset", "processing_flags"];
+
     internal static NeedleDefinition? Parse(string path, string json, List<string> problems)
     {
         var file = Path.GetFileName(path);
@@ -43,16 +46,22 @@ internal static class NeedleJson
             }
 
             var numbers = new List<int>();
-            var areas = ReadAreas(root, file, problems, numbers);
+            var notes = new List<string>();
+            var areas = ReadAreas(root, file, problems, numbers, notes);
             var properties = ReadProperties(root, file, problems);
             var margin = ReadOptionalInt(root, "margin", file, problems, 0, 10000);
             var tolerance = ReadOptionalDouble(root, "colour_tolerance", file, problems, 0, 255);
             var consecutive = ReadOptionalInt(root, "consecutive", file, problems, 1, 100);
-            return new NeedleDefinition(tags, areas, properties, margin, tolerance, consecutive) { AreaNumbers = numbers };
+            if (tolerance is not null)
+            {
+                notes.Add($"Needle '{file}': 'colour_tolerance' is ignored: openQA needles are decided on grey as openQA does, and bare PNG templates compare colour directly.");
+            }
+
+            return new NeedleDefinition(tags, areas, properties, margin, tolerance, consecutive) { AreaNumbers = numbers, Notes = notes };
         }
     }
 
-    private static List<NeedleArea> ReadAreas(JsonElement root, string file, List<string> problems, List<int> numbers)
+    private static List<NeedleArea> ReadAreas(JsonElement root, string file, List<string> problems, List<int> numbers, List<string> notes)
     {
         var areas = new List<NeedleArea>();
         if (!root.TryGetProperty("area", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -85,6 +94,14 @@ internal static class NeedleJson
             var match = ReadOptionalDouble(item, "match", where, problems, 0, 100);
             var margin = ReadOptionalInt(item, "margin", where, problems, 0, 10000);
             var click = ReadClickPoint(item, where, width ?? 0, height ?? 0, problems);
+            foreach (var key in UnusedAreaKeys)
+            {
+                if (item.TryGetProperty(key, out var unused))
+                {
+                    notes.Add($"{where}: '{key}' = '{unused.GetRawText()}' is not used for matching (openQA reads it but its matcher ignores it too).");
+                }
+            }
+
             if (x is null || y is null || width is null || height is null || type is null)
             {
                 continue;

@@ -10,6 +10,11 @@ internal static class NeedleLoader
         var jsonPath = Path.ChangeExtension(jsonOrPngPath, ".json");
         var pngPath = Path.ChangeExtension(jsonOrPngPath, ".png");
         var name = Path.GetFileNameWithoutExtension(jsonOrPngPath);
+        if (!File.Exists(jsonPath) && string.Equals(Path.GetExtension(jsonOrPngPath), ".png", StringComparison.OrdinalIgnoreCase) && File.Exists(pngPath))
+        {
+            return LoadTemplate(pngPath, name, problems);
+        }
+
         if (!File.Exists(jsonPath))
         {
             problems.Add($"Needle '{name}' has no JSON file: '{jsonPath}' does not exist. Create it with 'hil needle create' or copy it next to the PNG.");
@@ -55,6 +60,24 @@ internal static class NeedleLoader
             }
 
             return problems.Count > before ? null : Needle.Create(name, definition, screenshot, jsonPath);
+        }
+    }
+
+    private static Needle? LoadTemplate(string pngPath, string name, List<string> problems)
+    {
+        try
+        {
+            var (colour, mask) = TemplateImage.Load(pngPath);
+            using (colour)
+            using (mask)
+            {
+                return Needle.FromTemplate(colour, name, mask);
+            }
+        }
+        catch (ImagingException e)
+        {
+            problems.Add(e.Message);
+            return null;
         }
     }
 }

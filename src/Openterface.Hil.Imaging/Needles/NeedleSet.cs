@@ -70,7 +70,27 @@ public sealed class NeedleSet
         return new NeedleSet(directory, needles);
     }
 
-    /// <summary>The needle with this name, or the only needle with this tag; a clear error listing close names otherwise.</summary>
+    /// <summary>
+    /// openQA's lookup: the needle with this name, else every needle carrying this tag (any of them may match; the
+    /// decision names which, see <see cref="NeedleMatcher.MatchAny"/>). A clear error listing close names when none.
+    /// </summary>
+    public IReadOnlyList<Needle> Resolve(string nameOrTag)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrTag);
+        if (_byName.TryGetValue(nameOrTag, out var needle))
+        {
+            return [needle];
+        }
+
+        if (_byTag.TryGetValue(nameOrTag, out var tagged))
+        {
+            return tagged;
+        }
+
+        throw NotFound(nameOrTag);
+    }
+
+    /// <summary>The needle with this name, or the only needle with this tag; use <see cref="Resolve"/> for a tag naming several.</summary>
     public Needle Get(string nameOrTag)
     {
         if (TryGet(nameOrTag, out var needle))
@@ -82,12 +102,17 @@ public sealed class NeedleSet
         {
             throw new ImagingException(
                 $"Tag '{nameOrTag}' names {several.Count} needles ({string.Join(", ", several.Select(n => $"'{n.Name}'"))}); " +
-                "use WithTag() to match any of them, or a needle name.");
+                "use Resolve() to match any of them, or a needle name.");
         }
 
+        throw NotFound(nameOrTag);
+    }
+
+    private ImagingException NotFound(string nameOrTag)
+    {
         var close = CloseNames(nameOrTag);
         var hint = close.Count > 0 ? $"Did you mean {string.Join(", ", close.Select(c => $"'{c}'"))}?" : "Create it with 'hil needle create'.";
-        throw new ImagingException($"No needle or tag '{nameOrTag}' in '{Directory}' ({_byName.Count} needles). {hint}");
+        return new ImagingException($"No needle or tag '{nameOrTag}' in '{Directory}' ({_byName.Count} needles). {hint}");
     }
 
     public bool TryGet(string nameOrTag, out Needle? needle)

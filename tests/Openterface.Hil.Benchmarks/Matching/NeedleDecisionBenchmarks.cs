@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Drawing;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -11,9 +10,11 @@ namespace Openterface.Hil.Benchmarks.Matching;
 
 /// <summary>
 /// Needle decision time on a 1920x1080 capture (installer-a-q80.jpg from the matching corpus) for 64x32, 200x60 and
-/// 400x300 needles, side by side: ours near the recorded position, ours whole-frame (pyramid), raw whole-frame OpenCV
-/// through our shim, and python3-opencv's cv2.matchTemplate (a persistent /usr/bin/python3 subprocess; one call per
-/// invocation). Ours includes grey conversion and smoothing of the new frame; the raw baselines get a grey frame.
+/// 400x300 needles: the openQA path with the margin as written (50 px, the near-position decision of every wait
+/// frame), the openQA path at the end of a wait (search ratio 1: margin 1024, the whole frame), the stb-tester
+/// template path (colour, whole frame, full resolution, with the confirm step), and raw whole-frame OpenCV through
+/// our shim (TM_CCOEFF_NORMED on a ready grey frame) as the baseline. Ours includes the grey conversion and 3x3 blur
+/// of the searched box on every decision.
 /// Run: dotnet run -c Release --project tests/Openterface.Hil.Benchmarks -- --filter '*NeedleDecision*'
 /// </summary>
 [MemoryDiagnoser]
@@ -31,8 +32,8 @@ public class NeedleDecisionBenchmarks
     private Frame _grey = null!;
     private Frame _template = null!;
     private Needle _needle = null!;
+    private Needle _cutout = null!;
     private NeedleMatcher _matcher = null!;
-    private Process? _python;
 
     [Params("64x32", "200x60", "400x300")]
     public string Size { get; set; } = "64x32";
@@ -40,68 +41,38 @@ public class NeedleDecisionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Repo.File("fixtures", "screens", "matching", "installer-a-q80.jpg");
-        _frame = ImageCodec.Load(path);
+        _frame = ImageCodec.Load(Repo.File("fixtures", "screens", "matching", "installer-a-q80.jpg"));
         _grey = _frame.ToGray();
         _template = _grey.Crop(Regions[Size]);
         _needle = Needle.FromFrame(_frame, Regions[Size], "bench-" + Size);
+        using var cutout = _frame.Crop(Regions[Size]);
+        _cutout = Needle.FromTemplate(cutout, "bench-template-" + Size);
         _matcher = new NeedleMatcher();
-        var r = Regions[Size];
-        _python = Process.Start(new ProcessStartInfo("/usr/bin/python3")
-        {
-            ArgumentList = { Repo.File("tests", "Openterface.Hil.Benchmarks", "Baselines", "matchtemplate_baseline.py"), path, $"{r.X},{r.Y},{r.Width},{r.Height}", "--serve" },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        if (_python.StandardOutput.ReadLine() != "ready")
-        {
-            throw new InvalidOperationException("python3-opencv baseline did not start: is python3-opencv installed?");
-        }
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        if (_python is not null)
-        {
-            _python.StandardInput.Close();
-            _python.WaitForExit(5000);
-            _python.Dispose();
-        }
-
         _matcher.Dispose();
         _template.Dispose();
         _grey.Dispose();
         _frame.Dispose();
     }
 
-    [Benchmark(Description = "ours near recorded position")]
-    public bool OursNear()
-    {
-        _matcher.Release(); // a new frame every decision: grey conversion and smoothing are included
-        return _matcher.Match(_frame, _needle, SearchScope.NearRecordedPosition).Found;
-    }
+    [Benchmark(Description = "openQA, margin 50 (near)")]
+    public bool OpenQaNear() => _matcher.Match(_frame, _needle).Found;
 
-    [Benchmark(Description = "ours whole frame (pyramid)")]
-    public bool OursWholeFrame()
-    {
-        _matcher.Release();
-        return _matcher.Match(_frame, _needle, SearchScope.WholeFrame).Found;
-    }
+    [Benchmark(Description = "openQA, end of wait (margin 1024)")]
+    public bool OpenQaEndOfWait() => _matcher.Match(_frame, _needle, SearchScope.Auto, searchRatio: 1).Found;
+
+    [Benchmark(Description = "template (stb-tester), whole frame")]
+    public bool TemplateWholeFrame() => _matcher.Match(_frame, _cutout).Found;
 
     [Benchmark(Baseline = true, Description = "OpenCV whole frame via shim")]
     public unsafe double RawOpenCvWholeFrame()
     {
         HilCvNative.Check(HilCvNative.MatchBest(_grey.View(), _template.View(), null, 5, out var score, out _, out _), "Raw matching");
         return score;
-    }
-
-    [Benchmark(Description = "python3-opencv whole frame")]
-    public string? PythonOpenCvWholeFrame()
-    {
-        _python!.StandardInput.WriteLine();
-        return _python.StandardOutput.ReadLine();
     }
 
     /// <summary>

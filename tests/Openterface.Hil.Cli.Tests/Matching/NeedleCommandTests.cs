@@ -17,7 +17,7 @@ public sealed class NeedleCommandTests
 
         var created = CliRunner.Run("needle", "create", frame, "--region", "18,48,684,32", "--tag", "grub-menu", "--tag", "boot", "-o", _dir.FullName);
         var checkedFolder = CliRunner.Run("needle", "check", _dir.FullName);
-        var matched = CliRunner.Run("match", CliRunner.Fixture("screens", "matching", "grub-a-blur-q75.jpg"), Path.Combine(_dir.FullName, "grub-menu.json"));
+        var matched = CliRunner.Run("match", CliRunner.Fixture("screens", "matching", "grub-a-q80.jpg"), Path.Combine(_dir.FullName, "grub-menu.json"));
 
         Assert.Multiple(() =>
         {

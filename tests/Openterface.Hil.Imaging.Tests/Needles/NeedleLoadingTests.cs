@@ -72,7 +72,55 @@ public sealed class NeedleLoadingTests
 
         var error = Assert.Throws<ImagingException>(() => set.Get("grub"));
 
-        Assert.That(error!.Message, Is.EqualTo("Tag 'grub' names 2 needles ('grub-entry', 'grub-help'); use WithTag() to match any of them, or a needle name."));
+        Assert.That(error!.Message, Is.EqualTo("Tag 'grub' names 2 needles ('grub-entry', 'grub-help'); use Resolve() to match any of them, or a needle name."));
+    }
+
+    [Test]
+    public void Resolve_returns_every_needle_with_a_tag_and_the_decision_names_the_one_that_matched()
+    {
+        var set = NeedleSet.LoadFolder(RepoPaths.Needles);
+        using var screen = MatchingCorpus.Screen("grub-a.png");
+        using var matcher = new NeedleMatcher();
+
+        var grub = set.Resolve("grub");
+        var byName = set.Resolve("grub-help");
+        var ranked = matcher.Rank(screen, grub);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(grub.Select(n => n.Name), Is.EquivalentTo(new[] { "grub-entry", "grub-help" }));
+            Assert.That(byName.Select(n => n.Name), Is.EqualTo(new[] { "grub-help" }));
+            Assert.That(ranked.All(r => r.Found), Is.True, "both grub needles are on the recorded GRUB screen");
+            Assert.That(ranked[0].Error, Is.LessThanOrEqualTo(ranked[1].Error), "openQA ranks the smaller error first");
+            Assert.That(matcher.MatchAny(screen, grub).NeedleName, Is.EqualTo(ranked[0].NeedleName));
+            Assert.Throws<ImagingException>(() => set.Resolve("grbu"));
+        });
+    }
+
+    [Test]
+    public void OpenQA_ranking_prefers_found_then_smaller_error_then_workaround_then_name()
+    {
+        MatchResult R(string name, bool found, double error, bool workaround = false) =>
+            new(name, found, 1, 0.96, System.Drawing.Rectangle.Empty, System.Drawing.Point.Empty, null) { Error = error, Workaround = workaround };
+        var results = new List<MatchResult> { R("b", true, 0.001), R("z", false, 0), R("a", true, 0.001), R("w", true, 0.001, workaround: true), R("c", true, 0.0001) };
+
+        results.Sort(NeedleRanking.Compare);
+
+        Assert.That(results.Select(r => r.NeedleName), Is.EqualTo(new[] { "c", "w", "a", "b", "z" }));
+    }
+
+    [Test]
+    public void Keys_openQA_reads_but_does_not_use_are_reported_as_notes()
+    {
+        using var folder = new TempFolder();
+        File.Copy(Path.Combine(RepoPaths.Needles, "grub-help.png"), Path.Combine(folder.Path, "n.png"));
+        File.WriteAllText(Path.Combine(folder.Path, "n.json"), """
+            {"tags": ["n"], "area": [{"xpos": 0, "ypos": 0, "width": 10, "height": 10, "type": "match", "max_offset": 5, "processing_flags": ["x"]}]}
+            """);
+
+        var needle = Needle.Load(Path.Combine(folder.Path, "n.json"));
+
+        Assert.That(needle.Notes, Has.Count.EqualTo(2).And.Some.Contains("'max_offset' = '5' is not used for matching"));
     }
 
     [Test]

@@ -33,29 +33,18 @@ public sealed class CorpusGenerator
             NeedleWriter.Write(screenshot, areas, needle.Tags, needle.Name, RepoPaths.Needles);
         }
 
-        var needles = NeedleSet.LoadFolder(RepoPaths.Needles);
         var cases = new List<object>();
         foreach (var c in CorpusSpec.Cases())
         {
             foreach (var variant in MatchingCorpus.Variants)
             {
                 var screen = MatchingCorpus.ScreenFile(c.State, variant);
-                object? reference = null;
-                if (c.Expected is not null)
-                {
-                    // Whole-frame, full-resolution OpenCV: the reference the pyramid search must agree with.
-                    using var frame = MatchingCorpus.Screen(screen);
-                    var (score, at) = CorpusTests.RawOpenCv(frame, needles.Get(c.Needle));
-                    reference = new { x = at.X, y = at.Y, score = Math.Round(score, 4) };
-                }
-
                 cases.Add(new
                 {
                     screen,
                     needle = c.Needle,
                     expected = c.Expected is Point p ? new { x = p.X, y = p.Y } : null,
                     why = c.Why,
-                    opencv = reference,
                 });
             }
         }
