@@ -24,12 +24,14 @@ internal sealed class CaptureModel
 
     internal CaptureModelOptions Options => _options;
 
-    /// <summary>Whether the next frame is dropped and, if kept, how late it arrives. One call per frame.</summary>
+    /// <summary>Whether the next frame is dropped and, if kept, how late it arrives (whole ms). One call per frame.</summary>
     internal (bool Drop, TimeSpan Jitter) NextFrame()
     {
         var drop = !_droppedLast && _random.NextDouble() < _options.DropProbability;
         _droppedLast = drop;
-        var jitter = TimeSpan.FromTicks((long)(_random.NextDouble() * _options.MaxJitter.Ticks));
+        // Whole milliseconds: timers (and Task.Delay) have millisecond resolution.
+        var maxMilliseconds = (int)_options.MaxJitter.TotalMilliseconds;
+        var jitter = TimeSpan.FromMilliseconds(_random.Next(maxMilliseconds + 1));
         return (drop, drop ? TimeSpan.Zero : jitter);
     }
 
