@@ -10,7 +10,7 @@ public sealed class OcrControlsTests
     private static readonly TextRecognizer Recognizer = new();
 
     /// <summary>The value "192.168.10.11" of the IPv4 Address row, through the MS2109 model (1920x1080).</summary>
-    private static readonly Rectangle IpValue = new(700, 395, 330, 55);
+    private static readonly Rectangle IpValue = new(700, 298, 330, 40);
 
     [OneTimeTearDown]
     public static void DisposeRecognizer() => Recognizer.Dispose();
@@ -47,7 +47,7 @@ public sealed class OcrControlsTests
         var corrections = new Dictionary<string, string> { ["192.168.10.11"] = "ip", [@"/(\d+)\.(\d+)\.(\d+)\.0/"] = "mask $1" };
 
         var ip = Recognizer.Read(frame, IpValue, new OcrReadOptions { Mode = OcrMode.SingleLine, Corrections = corrections });
-        var mask = Recognizer.Read(frame, IpValue with { Y = IpValue.Y + 60 }, new OcrReadOptions { Mode = OcrMode.SingleLine, Corrections = corrections });
+        var mask = Recognizer.Read(frame, IpValue with { Y = IpValue.Y + 45 }, new OcrReadOptions { Mode = OcrMode.SingleLine, Corrections = corrections });
 
         Assert.Multiple(() =>
         {
