@@ -15,9 +15,10 @@ internal sealed class SimCommand : ICommandFactory
         var serialTcp = new Option<int?>("--serial-tcp") { Description = "Serve the CH9329 on this loopback TCP port (0 = any) instead of a pseudo-terminal." };
         var videoHttp = new Option<int>("--video-http") { Description = "Loopback port of the MJPEG video server (0 = any).", DefaultValueFactory = _ => 0 };
         var coldBoot = new Option<bool>("--cold-boot") { Description = "QEMU: boot from power-on instead of restoring the saved GRUB-menu state." };
+        var realism = new Option<string?>("--realism") { Description = "Capture model: ms2109 (default, or $HIL_REALISM) or none (pristine frames)." };
         var command = new Command("sim", "Run the simulator (virtual Mini-KVM + virtual target) until interrupted; prints the URIs to connect to.")
         {
-            target, serialTcp, videoHttp, coldBoot,
+            target, serialTcp, videoHttp, coldBoot, realism,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -29,6 +30,7 @@ internal sealed class SimCommand : ICommandFactory
                     SerialTcpPort = parseResult.GetValue(serialTcp),
                     VideoHttpPort = parseResult.GetValue(videoHttp),
                     QemuStartFrom = parseResult.GetValue(coldBoot) ? QemuStartPoint.ColdBoot : QemuStartPoint.GrubMenu,
+                    Realism = parseResult.GetValue(realism) is { } chosen ? CaptureRealismSetting.Parse(chosen, "--realism") : CaptureRealismSetting.FromEnvironment(),
                 };
                 await Console.Error.WriteLineAsync($"hil sim: starting the {options.Target} target...").ConfigureAwait(false);
                 var rig = await VirtualRig.StartAsync(options, cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal sealed class ProductionRigConnector : IRigConnector
             var needles = endpoints.NeedlesFolder is { } folder ? NeedleSet.LoadFolder(folder) : null;
             var matcher = new NeedleMatcher();
             lifetime.Add(matcher);
-            var recognizer = new TextRecognizer();
+            var recognizer = new TextRecognizer(options.Ocr);
             lifetime.Add(recognizer);
 
             var power = endpoints.PowerSwitch ?? PowerUris.Open(endpoints.PowerUri, options.TimeProvider);

@@ -30,7 +30,7 @@ public sealed class RealismCorpusGeneration
         Assert.That(written, Is.GreaterThan(0));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
