@@ -9,7 +9,6 @@ namespace Openterface.Hil.Imaging.Tests.Ocr;
 /// </summary>
 public sealed class GraphicalOcrTests
 {
-    /// <summary>Measured 2026-12-02 (see tests/Openterface.Hil.Benchmarks/Ocr/RESULTS.md) plus one point of margin.</summary>
     private const double RegressionGate = GraphicalGate.Cer;
 
     private static readonly TextRecognizer Recognizer = new();
