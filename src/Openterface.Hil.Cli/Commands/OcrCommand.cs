@@ -7,7 +7,10 @@ using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil.Cli.Commands;
 
-/// <summary>`hil ocr FRAME.png [--region X,Y,W,H] [--engine auto|console|tesseract] [--json]`: reads the text of a screenshot.</summary>
+/// <summary>
+/// `hil ocr FRAME.png [--region X,Y,W,H] [--engine auto|console|graphical|tesseract] [--mode ...] [--whitelist ...]
+/// [--user-word ...] [--user-pattern ...] [--correction FROM=TO] [--lang eng+deu] [--json]`: reads the text of a screenshot.
+/// </summary>
 internal sealed class OcrCommand : ICommandFactory
 {
     public Command Create()
@@ -16,15 +19,17 @@ internal sealed class OcrCommand : ICommandFactory
         var regionOption = new Option<string?>("--region") { Description = "Read only X,Y,W,H (pixels), e.g. 0,0,400,60." };
         var engineOption = new Option<string>("--engine")
         {
-            Description = "auto (console reader for text-mode screens, else Tesseract), console or tesseract.",
+            Description = "auto (console reader for text-mode screens, else graphical), console, graphical or tesseract.",
             DefaultValueFactory = _ => "auto",
         };
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON object: text, engine, confidence, words with boxes." };
-        var command = new Command("ocr", "Read the text of a screenshot (console reader or Tesseract).");
+        var flags = new OcrReadFlags();
+        var command = new Command("ocr", "Read the text of a screenshot (console reader or Tesseract); the result names the engine used.");
         command.Arguments.Add(frameArgument);
         command.Options.Add(regionOption);
         command.Options.Add(engineOption);
         command.Options.Add(jsonOption);
+        flags.AddTo(command);
         command.SetAction(parseResult =>
         {
             try
@@ -34,7 +39,7 @@ internal sealed class OcrCommand : ICommandFactory
                 using var frame = Load(path);
                 Rectangle? region = parseResult.GetValue(regionOption) is { } text ? ParseRegion(text) : null;
                 using var recognizer = new TextRecognizer();
-                var result = recognizer.Read(frame, region, engine);
+                var result = recognizer.Read(frame, region, flags.Parse(parseResult, engine));
                 Console.Out.Write(parseResult.GetValue(jsonOption) ? ToJson(result) + "\n" : result.Text + "\n");
                 return 0;
             }
@@ -51,7 +56,8 @@ internal sealed class OcrCommand : ICommandFactory
         "AUTO" or null => OcrEngineKind.Auto,
         "CONSOLE" => OcrEngineKind.Console,
         "TESSERACT" => OcrEngineKind.Tesseract,
-        _ => throw new ArgumentException($"Engine '{value}' is not known. Use --engine auto, console or tesseract."),
+        "GRAPHICAL" => OcrEngineKind.Graphical,
+        _ => throw new ArgumentException($"Engine '{value}' is not known. Use --engine auto, console, graphical or tesseract."),
     };
 
     internal static Rectangle ParseRegion(string value)

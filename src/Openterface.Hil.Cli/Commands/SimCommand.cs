@@ -17,9 +17,10 @@ internal sealed class SimCommand : ICommandFactory
         var consoleTcp = new Option<int?>("--console-tcp") { Description = "Serve the target's serial console on this loopback TCP port (0 = any) instead of a pseudo-terminal." };
         var json = new Option<bool>("--json") { Description = "Print the URIs as one JSON object (keys serial, video, console, ...)." };
         var coldBoot = new Option<bool>("--cold-boot") { Description = "QEMU: boot from power-on instead of restoring the saved GRUB-menu state." };
+        var realism = new Option<string?>("--realism") { Description = "Capture model: none (pristine frames; default, or $HIL_REALISM) or ms2109 (an MS2109 capture)." };
         var command = new Command("sim", "Run the simulator (virtual Mini-KVM + virtual target) until interrupted; prints the URIs to connect to.")
         {
-            target, serialTcp, videoHttp, consoleTcp, coldBoot, json,
+            target, serialTcp, videoHttp, consoleTcp, coldBoot, json, realism,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -32,6 +33,7 @@ internal sealed class SimCommand : ICommandFactory
                     VideoHttpPort = parseResult.GetValue(videoHttp),
                     ConsoleTcpPort = parseResult.GetValue(consoleTcp),
                     QemuStartFrom = parseResult.GetValue(coldBoot) ? QemuStartPoint.ColdBoot : QemuStartPoint.GrubMenu,
+                    Realism = parseResult.GetValue(realism) is { } chosen ? CaptureRealismSetting.Parse(chosen, "--realism") : CaptureRealismSetting.FromEnvironment(),
                 };
                 await Console.Error.WriteLineAsync($"hil sim: starting the {options.Target} target...").ConfigureAwait(false);
                 var rig = await VirtualRig.StartAsync(options, cancellationToken).ConfigureAwait(false);

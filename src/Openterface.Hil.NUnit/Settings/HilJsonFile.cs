@@ -6,7 +6,8 @@ namespace Openterface.Hil.NUnit;
 /// <summary>
 /// A parsed `hil.json`: { "serial", "video", "target", "power", "console", "needles", "layout", "resultsDirectory",
 /// "leaseDirectory", "timeouts": { "expect", "action", "boot", "leaseWait", "leaseDuration" } (seconds or
-/// "hh:mm:ss"), "rigs": [ { "name", "serial", "video", "power" } ] }. Comments and trailing commas are allowed.
+/// "hh:mm:ss"), "rigs": [ { "name", "serial", "video", "power" } ], "realism": "none" | "ms2109" (the simulator's
+/// capture model), "ocr": { "lang": "eng+deu" } }. Comments and trailing commas are allowed.
 /// </summary>
 internal sealed class HilJsonFile
 {
@@ -35,6 +36,10 @@ internal sealed class HilJsonFile
     public string? LeaseDirectory { get; init; }
 
     public HilTimeouts? Timeouts { get; init; }
+
+    public string? Realism { get; init; }
+
+    public string? OcrLanguage { get; init; }
 
     public IReadOnlyList<RigSettings>? Rigs { get; init; }
 
@@ -69,6 +74,8 @@ internal sealed class HilJsonFile
                 LeaseDirectory = Text(root, "leaseDirectory"),
                 Timeouts = root.TryGetProperty("timeouts", out var t) ? ReadTimeouts(t, path) : null,
                 Rigs = root.TryGetProperty("rigs", out var r) ? ReadRigs(r, path) : null,
+                Realism = Text(root, "realism"),
+                OcrLanguage = root.TryGetProperty("ocr", out var o) && o.ValueKind == JsonValueKind.Object ? Text(o, "lang") : null,
             };
         }
         catch (JsonException e)

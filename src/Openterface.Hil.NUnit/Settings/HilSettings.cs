@@ -32,6 +32,12 @@ public sealed class HilSettings
 
     public HilTimeouts Timeouts { get; init; } = new();
 
+    /// <summary>The simulator's capture model: "ms2109" (default) or "none" (hil.json "realism", HIL_REALISM).</summary>
+    public string? Realism { get; init; }
+
+    /// <summary>Tesseract language(s) for screen text, e.g. "eng+deu" (hil.json "ocr": { "lang" }, HIL_OCR_LANG); null = eng.</summary>
+    public string? OcrLanguage { get; init; }
+
     /// <summary>Allure results folder, absolute.</summary>
     public string ResultsDirectory { get; init; } = "reports/allure-results";
 

@@ -57,6 +57,8 @@ internal static class HilSettingsLoader
             ResultsDirectory = ResolvePath("HilResults", AllureResultsLocation.EnvironmentVariable, file?.ResultsDirectory, AllureResultsLocation.DefaultResults),
             LeaseDirectory = ResolvePath("HilLeaseDirectory", "HIL_LEASE_DIR", file?.LeaseDirectory, defaults.LeaseDirectory),
             Timeouts = file?.Timeouts ?? defaults.Timeouts,
+            Realism = Pick("HilRealism", "HIL_REALISM", file?.Realism, record: false),
+            OcrLanguage = Pick("HilOcrLang", "HIL_OCR_LANG", file?.OcrLanguage, record: false),
             Rigs = file?.Rigs ?? [],
             ConfigFile = file?.Path,
             Tried = tried,

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
+using Openterface.Hil.Imaging;
 using Openterface.Hil.Simulator;
 
 namespace Openterface.Hil.NUnit;
@@ -73,12 +74,13 @@ public abstract class HilTest
             Layout = Settings.Layout,
             StepListeners = listeners,
             Timeouts = new TimeoutSettings { Expect = Settings.Timeouts.Expect },
+            Ocr = Settings.OcrLanguage is { } language ? new OcrOptions { Language = language } : null,
         };
 
         if (Settings.UsesSimulator)
         {
             _simulator = await VirtualRig.StartAsync(
-                ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget() }), cancellationToken).ConfigureAwait(false);
+                ConfigureSimulator(new VirtualRigOptions { Target = SimulatorTarget(), Realism = SimulatorRealism() }), cancellationToken).ConfigureAwait(false);
             var endpoints = SimulatorLauncher.Describe(_simulator, ownsRig: false);
             options = options with
             {
@@ -136,6 +138,9 @@ public abstract class HilTest
     private string SimulatorTarget() =>
         VirtualRig.ParseTarget(GetType().GetCustomAttributes(typeof(SimulatorTargetAttribute), inherit: true)
             .OfType<SimulatorTargetAttribute>().FirstOrDefault()?.Target ?? Settings.Target!);
+
+    private CaptureRealism SimulatorRealism() =>
+        Settings.Realism is { } realism ? CaptureRealismSetting.Parse(realism, "hil.json 'realism' / HIL_REALISM") : CaptureRealismSetting.FromEnvironment();
 
     private static string? ResolveNeedles(string folder)
     {

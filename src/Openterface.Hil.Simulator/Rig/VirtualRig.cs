@@ -75,7 +75,8 @@ public sealed class VirtualRig : IAsyncDisposable
                 await target.PowerAsync(VirtualPowerAction.On, cancellationToken).ConfigureAwait(false);
             }
 
-            var video = MjpegHttpServer.Start(target.Display, options.VideoHttpPort, options.TimeProvider);
+            var display = CapturedDisplay.Wrap(target.Display, options.Realism, options.CaptureModel, options.TimeProvider);
+            var video = MjpegHttpServer.Start(display, options.VideoHttpPort, options.TimeProvider);
             return new VirtualRig(target, emulator, serial, serialUri, video, console);
         }
         catch

@@ -24,5 +24,14 @@ public sealed class VirtualRigOptions
     /// <summary>Whether the target is powered on when the rig starts (a real rig's target usually is).</summary>
     public bool PowerOnAtStart { get; init; } = true;
 
+    /// <summary>
+    /// How the virtual capture card treats the picture: <see cref="CaptureRealism.None"/> unless $HIL_REALISM or this says
+    /// "ms2109" (scaled, JPEG q80 4:2:2, jitter, an occasional dropped frame).
+    /// </summary>
+    public CaptureRealism Realism { get; init; } = CaptureRealismSetting.FromEnvironment();
+
+    /// <summary>The capture model's knobs when <see cref="Realism"/> is MS2109; null uses the defaults.</summary>
+    public CaptureModelOptions? CaptureModel { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -28,7 +28,7 @@ internal sealed class RigConnector : IRigConnector
 
             var matcher = new NeedleMatcher();
             lifetime.Add(matcher);
-            var recognizer = new TextRecognizer();
+            var recognizer = new TextRecognizer(options.Ocr);
             lifetime.Add(recognizer);
 
             var ports = new MiniKvmPorts(kvm);

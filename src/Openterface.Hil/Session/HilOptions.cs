@@ -33,6 +33,9 @@ public sealed record HilOptions
     /// <summary>Keyboard layout of the target for typing text: "us", "uk", "de", "fr". Null = the device default (us).</summary>
     public string? Layout { get; init; }
 
+    /// <summary>OCR settings (language, tessdata, console fonts); null = the defaults (eng).</summary>
+    public Imaging.OcrOptions? Ocr { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILoggerFactory? LoggerFactory { get; init; }

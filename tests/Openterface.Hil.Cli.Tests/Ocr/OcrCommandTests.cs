@@ -62,6 +62,35 @@ public sealed class OcrCommandTests
     }
 
     [Test]
+    public void Ocr_controls_read_an_ip_address_with_a_whitelist_in_line_mode_and_apply_corrections()
+    {
+        var image = Path.Combine(Corpus, "graphical", "uefi-network_1024x768_ms2109.jpg");
+
+        var (code, output, _) = Run("ocr", image, "--region", "700,298,330,40", "--mode", "line", "--whitelist", "0123456789.",
+            "--correction", "/^192/=net", "--json");
+
+        using var json = JsonDocument.Parse(output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(json.RootElement.GetProperty("engine").GetString(), Is.EqualTo("graphical"));
+            Assert.That(json.RootElement.GetProperty("text").GetString(), Is.EqualTo("net.168.10.11"));
+        });
+    }
+
+    [Test]
+    public void An_unknown_ocr_mode_names_the_choices()
+    {
+        var (code, _, error) = Run("ocr", Path.Combine(Corpus, "post_native_clean.png"), "--mode", "column");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Not.Zero);
+            Assert.That(error, Does.Contain("Mode 'column'").And.Contain("page, sparse, line, word or char"));
+        });
+    }
+
+    [Test]
     public void A_corrupt_png_is_reported_with_its_name_and_the_remedy()
     {
         var path = Path.Combine(_scratch, "corrupt.png");
@@ -112,7 +141,7 @@ public sealed class OcrCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(region.Error, Does.Contain("Region '1,2' is not X,Y,W,H").And.Contain("--region 0,0,400,60"));
-            Assert.That(engine.Error, Does.Contain("Engine 'easyocr'").And.Contain("auto, console or tesseract"));
+            Assert.That(engine.Error, Does.Contain("Engine 'easyocr'").And.Contain("auto, console, graphical or tesseract"));
             Assert.That((region.Code, engine.Code), Is.EqualTo((2, 2)));
         });
     }

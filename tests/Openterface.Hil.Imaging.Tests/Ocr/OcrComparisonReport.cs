@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Openterface.Hil.Imaging.Tests.Ocr.Corpus;
@@ -6,7 +5,7 @@ using Openterface.Hil.Imaging.Tests.Ocr.Corpus;
 namespace Openterface.Hil.Imaging.Tests.Ocr;
 
 /// <summary>
-/// Character error rates on the whole console corpus, side by side in one run: ours (auto), ours forced to
+/// Character error rates on the whole console and graphical corpora, side by side in one run: ours (auto), ours forced to
 /// Tesseract (with our preprocessing), and the `tesseract` CLI with default settings. Explicit: it takes
 /// minutes (two full-screen Tesseract runs per image). Writes the Markdown table to the test output and to
 /// $HIL_OCR_REPORT when set; $HIL_OCR_REPORT_FILTER limits it to file names containing a string.
@@ -21,12 +20,12 @@ public sealed class OcrComparisonReport
         using var recognizer = new TextRecognizer();
         var rows = new List<(CorpusEntry Entry, (int E, int N) Auto, (int E, int N) Tesseract, (int E, int N) Cli)>();
         var filter = Environment.GetEnvironmentVariable("HIL_OCR_REPORT_FILTER") ?? string.Empty;
-        foreach (var entry in OcrCorpus.Entries().Where(e => e.ToString().Contains(filter, StringComparison.Ordinal)))
+        foreach (var entry in OcrCorpus.Entries().Concat(GraphicalCorpus.Entries()).Where(e => e.ToString().Contains(filter, StringComparison.Ordinal)))
         {
             using var frame = ImageCodec.Load(entry.ImagePath);
             var auto = CharacterErrorRate.Measure(recognizer.Read(frame).Text, entry.Truth);
             var tesseract = CharacterErrorRate.Measure(recognizer.Read(frame, engine: OcrEngineKind.Tesseract).Text, entry.Truth);
-            var cli = CharacterErrorRate.Measure(TesseractCli(entry.ImagePath), entry.Truth);
+            var cli = CharacterErrorRate.Measure(Figures.TesseractCli.Read(entry.ImagePath), entry.Truth);
             rows.Add((entry, auto, tesseract, cli));
             TestContext.Progress.WriteLine($"{entry}: auto {auto.Errors}/{auto.Length}, ours-tesseract {tesseract.Errors}, cli {cli.Errors}");
         }
@@ -65,18 +64,5 @@ public sealed class OcrComparisonReport
         }
 
         Assert.That(rows, Is.Not.Empty);
-    }
-
-    private static string TesseractCli(string image)
-    {
-        using var process = Process.Start(new ProcessStartInfo("tesseract", [image, "stdout"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var text = process.StandardOutput.ReadToEnd();
-        _ = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return text;
     }
 }

@@ -56,7 +56,7 @@ internal static class OcrPreprocessor
     /// Box-drawing frames and separators become '|', '_' and '—' noise in Tesseract's output: erase ink runs longer
     /// than any glyph (about four character widths across, two lines down).
     /// </summary>
-    private static void EraseRuleLines(byte[] image, int width, int height, int horizontal, int vertical)
+    internal static void EraseRuleLines(byte[] image, int width, int height, int horizontal, int vertical)
     {
         var erase = new List<(int Start, int Length, bool Across, int Line)>();
         for (var y = 0; y < height; y++)

@@ -13,14 +13,17 @@ internal sealed class TesseractEngine : IDisposable
 
     private TesseractEngine(nint handle) => _handle = handle;
 
-    /// <summary>Checks the tessdata folder and language files, then initialises an engine.</summary>
-    internal static TesseractEngine Create(string tessdataPath, string language)
+    /// <summary>
+    /// Checks the tessdata folder and language files, then initialises an engine. <paramref name="initVariables"/>
+    /// are Tesseract's init-only parameters (load_system_dawg, user_words_file, user_patterns_file, ...).
+    /// </summary>
+    internal static TesseractEngine Create(string tessdataPath, string language, IReadOnlyDictionary<string, string>? initVariables = null)
     {
         CheckTessdata(tessdataPath, language);
         TesseractNative.EnsureLoaded();
         var handle = TesseractNative.Create();
         _ = TesseractNative.SetVariable(handle, "debug_file", "/dev/null");
-        var rc = TesseractNative.Init4(handle, tessdataPath, language, TesseractNative.OcrEngineModeLstm, 0, 0, 0, 0, 0, false);
+        var rc = InitWith(handle, tessdataPath, language, initVariables ?? new Dictionary<string, string>());
         if (rc != 0)
         {
             TesseractNative.Delete(handle);
@@ -31,10 +34,33 @@ internal sealed class TesseractEngine : IDisposable
 
         _ = TesseractNative.SetVariable(handle, "debug_file", "/dev/null");
 
-        // The preprocessor always hands over dark text on white: skip Tesseract's second, inverted pass over lines.
+        // The preprocessors always hand over dark text on white: skip Tesseract's second, inverted pass over lines.
         _ = TesseractNative.SetVariable(handle, "tessedit_do_invert", "0");
         TesseractNative.SetPageSegMode(handle, TesseractNative.PageSegModeSingleBlock);
         return new TesseractEngine(handle);
+    }
+
+    private static unsafe int InitWith(nint handle, string tessdataPath, string language, IReadOnlyDictionary<string, string> variables)
+    {
+        var names = variables.Keys.Select(Marshal.StringToCoTaskMemUTF8).ToArray();
+        var values = variables.Values.Select(Marshal.StringToCoTaskMemUTF8).ToArray();
+        try
+        {
+            fixed (nint* namePointers = names)
+            fixed (nint* valuePointers = values)
+            {
+                return TesseractNative.Init4(
+                    handle, tessdataPath, language, TesseractNative.OcrEngineModeLstm, 0, 0,
+                    (nint)namePointers, (nint)valuePointers, (nuint)names.Length, false);
+            }
+        }
+        finally
+        {
+            foreach (var pointer in names.Concat(values))
+            {
+                Marshal.FreeCoTaskMem(pointer);
+            }
+        }
     }
 
     internal static void CheckTessdata(string tessdataPath, string language)
@@ -59,9 +85,16 @@ internal sealed class TesseractEngine : IDisposable
     }
 
     /// <summary>Recognises packed 8-bit grey pixels; boxes are in the image's own pixel coordinates.</summary>
-    internal unsafe List<List<(string Text, Rectangle Box, float Confidence)>> Recognize(ReadOnlySpan<byte> grey, int width, int height)
+    internal List<List<(string Text, Rectangle Box, float Confidence)>> Recognize(ReadOnlySpan<byte> grey, int width, int height) =>
+        Recognize(grey, width, height, TesseractNative.PageSegModeSingleBlock, null);
+
+    /// <summary>Recognises with a page segmentation mode and an optional character whitelist (both reset afterwards).</summary>
+    internal unsafe List<List<(string Text, Rectangle Box, float Confidence)>> Recognize(
+        ReadOnlySpan<byte> grey, int width, int height, int pageSegMode, string? whitelist)
     {
         ObjectDisposedException.ThrowIf(_handle == 0, this);
+        TesseractNative.SetPageSegMode(_handle, pageSegMode);
+        _ = TesseractNative.SetVariable(_handle, "tessedit_char_whitelist", whitelist ?? string.Empty);
         fixed (byte* data = grey)
         {
             TesseractNative.SetImage(_handle, data, width, height, 1, width);

@@ -11,7 +11,12 @@ namespace Openterface.Hil.Imaging.Ocr;
 internal static unsafe partial class TesseractNative
 {
     internal const string Library = "libtesseract.so.5";
+    internal const int PageSegModeAuto = 3;
     internal const int PageSegModeSingleBlock = 6;
+    internal const int PageSegModeSingleLine = 7;
+    internal const int PageSegModeSingleWord = 8;
+    internal const int PageSegModeSingleCharacter = 10;
+    internal const int PageSegModeSparseText = 11;
     internal const int OcrEngineModeLstm = 1;
     internal const int LevelTextLine = 2;
     internal const int LevelWord = 3;
