@@ -48,6 +48,8 @@ public abstract class HilTest
     [SetUp]
     public async Task HilSetUpAsync()
     {
+        // A missing libhilcv/OpenCV is a setup error named here, not a stalled video feed reported as a rig fault later.
+        Imaging.Interop.NativeLibraries.EnsureHilCv();
         Settings = HilSettings.Load();
         Settings.EnsureConfigured();
         var listeners = HilAllure.CurrentListener is { } listener ? new[] { listener } : [];
