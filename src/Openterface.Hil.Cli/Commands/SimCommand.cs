@@ -19,6 +19,7 @@ internal sealed class SimCommand : ICommandFactory
         {
             target, serialTcp, videoHttp, coldBoot,
         };
+        command.Subcommands.Add(SimPrepareCommand.Create());
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             try

@@ -11,7 +11,7 @@ internal static class HilSettingsLoader
     {
         ArgumentNullException.ThrowIfNull(runSettings);
         ArgumentNullException.ThrowIfNull(environment);
-        var scope = SearchScope.From(startDirectory, home);
+        var scope = FileSearchScope.From(startDirectory, home);
         var baseDirectory = scope.BaseFolder;
         var searched = SearchPaths(scope).ToList();
         var file = searched.FirstOrDefault(File.Exists) is { } found ? HilJsonFile.Read(found) : null;
@@ -67,8 +67,8 @@ internal static class HilSettingsLoader
         };
     }
 
-    /// <summary>hil.json in the start folder and each parent, up to the repository root or the user's home (see <see cref="SearchScope"/>).</summary>
-    internal static IEnumerable<string> SearchPaths(SearchScope scope) =>
+    /// <summary>hil.json in the start folder and each parent, up to the repository root or the user's home (see <see cref="FileSearchScope"/>).</summary>
+    internal static IEnumerable<string> SearchPaths(FileSearchScope scope) =>
         scope.Folders.Select(folder => Path.Combine(folder, FileName));
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

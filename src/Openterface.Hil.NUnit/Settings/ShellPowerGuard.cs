@@ -7,7 +7,7 @@ namespace Openterface.Hil.NUnit;
 /// </summary>
 internal static class ShellPowerGuard
 {
-    internal static void Check(HilJsonFile file, SearchScope scope)
+    internal static void Check(HilJsonFile file, FileSearchScope scope)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(scope);

@@ -50,6 +50,7 @@ public abstract class HilTest
     {
         // A missing libhilcv/OpenCV is a setup error named here, not a stalled video feed reported as a rig fault later.
         Imaging.Interop.NativeLibraries.EnsureHilCv();
+        TargetImageCache.Progress = TestContext.Progress.WriteLine;
         Settings = HilSettings.Load();
         Settings.EnsureConfigured();
         var listeners = HilAllure.CurrentListener is { } listener ? new[] { listener } : [];

@@ -19,7 +19,7 @@ internal static class AllureResultsLocation
 
     /// <summary>
     /// The folder relative defaults resolve against for a start folder: its repository root, else its project folder
-    /// (never above the user's home), see <see cref="SearchScope"/>.
+    /// (never above the user's home), see <see cref="FileSearchScope"/>.
     /// </summary>
-    internal static string BaseFolder(string start) => SearchScope.From(start).BaseFolder;
+    internal static string BaseFolder(string start) => FileSearchScope.From(start).BaseFolder;
 }

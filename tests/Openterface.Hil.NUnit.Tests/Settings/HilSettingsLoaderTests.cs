@@ -49,7 +49,7 @@ public sealed class HilSettingsLoaderTests
         Assert.Multiple(() =>
         {
             Assert.That(settings.Target, Is.Null);
-            Assert.That(HilSettingsLoader.SearchPaths(SearchScope.From(start)).Last(), Is.EqualTo(Path.Combine(repo, "hil.json")));
+            Assert.That(HilSettingsLoader.SearchPaths(FileSearchScope.From(start)).Last(), Is.EqualTo(Path.Combine(repo, "hil.json")));
         });
     }
 
@@ -141,7 +141,7 @@ public sealed class HilSettingsLoaderTests
         Assert.Multiple(() =>
         {
             Assert.That(settings.Target, Is.Null, "the hil.json above home was read");
-            Assert.That(SearchScope.From(start, home).Boundary, Is.EqualTo(home));
+            Assert.That(FileSearchScope.From(start, home).Boundary, Is.EqualTo(home));
         });
     }
 
@@ -159,7 +159,7 @@ public sealed class HilSettingsLoaderTests
         {
             Assert.That(settings.Target, Is.Null, "the hil.json above the project folder was read");
             Assert.That(settings.ResultsDirectory, Is.EqualTo(Path.Combine(project, "reports", "allure-results")));
-            Assert.That(HilSettingsLoader.SearchPaths(SearchScope.From(start, "/nonexistent-home")).Last(), Is.EqualTo(Path.Combine(project, "hil.json")));
+            Assert.That(HilSettingsLoader.SearchPaths(FileSearchScope.From(start, "/nonexistent-home")).Last(), Is.EqualTo(Path.Combine(project, "hil.json")));
         });
     }
 

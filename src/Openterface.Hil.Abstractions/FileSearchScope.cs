@@ -6,9 +6,9 @@ namespace Openterface.Hil;
 /// the user's home, whichever comes first, never above. Outside both, the search stops at the nearest folder holding
 /// a project file (*.csproj, *.sln), so a project in /tmp never reads /tmp/hil.json or /hil.json.
 /// </summary>
-internal sealed class SearchScope
+internal sealed class FileSearchScope
 {
-    private SearchScope(IReadOnlyList<string> folders, string? repositoryRoot, string? projectFolder)
+    private FileSearchScope(IReadOnlyList<string> folders, string? repositoryRoot, string? projectFolder)
     {
         Folders = folders;
         RepositoryRoot = repositoryRoot;
@@ -30,7 +30,7 @@ internal sealed class SearchScope
     public string BaseFolder => RepositoryRoot ?? ProjectFolder ?? Folders[0];
 
     /// <summary>The scope for <paramref name="start"/>; <paramref name="home"/> defaults to the user's home folder.</summary>
-    public static SearchScope From(string start, string? home = null)
+    public static FileSearchScope From(string start, string? home = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(start);
         home = Normalize(home ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
@@ -44,17 +44,17 @@ internal sealed class SearchScope
             if (IsRepositoryRoot(directory))
             {
                 repository = directory.FullName;
-                return new SearchScope(chain, repository, project);
+                return new FileSearchScope(chain, repository, project);
             }
 
             if (home is not null && string.Equals(Normalize(directory.FullName), home, StringComparison.Ordinal))
             {
-                return new SearchScope(chain, null, project);
+                return new FileSearchScope(chain, null, project);
             }
         }
 
         var stop = project is null ? 1 : chain.IndexOf(project) + 1;
-        return new SearchScope(chain.Take(stop).ToList(), null, project);
+        return new FileSearchScope(chain.Take(stop).ToList(), null, project);
     }
 
     /// <summary>True when <paramref name="path"/> is one of the searched folders or lies below the boundary.</summary>
