@@ -11,8 +11,8 @@ internal static class DoctorChecks
 {
     internal static IReadOnlyList<DoctorCheck> Run(Func<string, string?> environment) =>
     [
-        OpenCv(), Tesseract(environment), Program("ffmpeg (failure videos, hil record)", SetupRemedies.Video, "ffmpeg"),
-        Program("QEMU (sim:qemu target)", ["qemu-system-x86", "qemu-utils", "mtools"], "qemu-system-x86_64", "qemu-img", "mformat"),
+        OpenCv(), Tesseract(environment), Programs("ffmpeg (failure videos, hil record)", SetupRemedies.Video, "ffmpeg"),
+        Programs("QEMU (sim:qemu target)", ["qemu-system-x86", "qemu-utils", "mtools"], "qemu-system-x86_64", "qemu-img", "mformat"),
         ImageTools(), Allure(environment), TargetImage(),
     ];
 
@@ -47,7 +47,7 @@ internal static class DoctorChecks
         }
     }
 
-    private static DoctorCheck Program(string name, IReadOnlyList<string> packages, params string[] programs)
+    private static DoctorCheck Programs(string name, IReadOnlyList<string> packages, params string[] programs)
     {
         var missing = programs.Where(p => !ProgramPath.Exists(p)).ToList();
         return missing.Count == 0

@@ -60,7 +60,7 @@ internal sealed class DoctorCommand : ICommandFactory
         checks = checks.Select(c => new
         {
             name = c.Name,
-            status = c.Status.ToString().ToLowerInvariant(),
+            status = c.Status switch { DoctorStatus.Ok => "ok", DoctorStatus.Warning => "warning", _ => "missing" },
             detail = c.Detail,
             packages = c.Packages,
             remedy = c.Remedy,
