@@ -31,7 +31,7 @@ int main() {
     int32_t length = 0;
     if (hilcv_buffer_data(png, &bytes, &length) != 0) return fail("buffer");
     hilcv_image* decoded = nullptr;
-    if (hilcv_decode(bytes, length, 0, &decoded) != 0) return fail("decode");
+    if (hilcv_decode(bytes, length, 1 /* grey */, &decoded) != 0) return fail("decode");
     hilcv_view view{};
     if (hilcv_image_view(decoded, &view) != 0) return fail("view");
     if (view.width != w || view.height != h) return fail("size after round trip");
