@@ -28,7 +28,7 @@ public sealed class PackagingTests
         var clock = Stopwatch.StartNew();
         var (code, output) = await Shell.RunAsync(_root, new Dictionary<string, string>(), Step, Path.Combine(_root, "ci", "pack"), "--out", _feed);
         Assert.That(code, Is.Zero, output);
-        TestContext.Progress.WriteLine($"ci/pack: {clock.Elapsed.TotalSeconds:F0} s\n{output}");
+        await TestContext.Progress.WriteLineAsync($"ci/pack: {clock.Elapsed.TotalSeconds:F0} s\n{output}");
         var nunit = Directory.GetFiles(_feed, "Openterface.Hil.NUnit.*.nupkg").Single(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
         _version = Path.GetFileNameWithoutExtension(nunit)["Openterface.Hil.NUnit.".Length..];
     }
@@ -41,7 +41,7 @@ public sealed class PackagingTests
         await Run(outside.Path, env, "dotnet", "new", "install", $"Openterface.Hil.Templates::{_version}", "--add-source", _feed, "--debug:custom-hive", outside.Hive);
         await Run(outside.Path, env, "dotnet", "new", "hil-nunit", "-n", "BoardTests", "--debug:custom-hive", outside.Hive);
         var project = outside.Combine("BoardTests");
-        Assert.That(File.ReadAllText(Path.Combine(project, "BoardTests.csproj")), Does.Contain($"Version=\"{_version}\""));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(project, "BoardTests.csproj")), Does.Contain($"Version=\"{_version}\""));
 
         var (code, output) = await Shell.RunAsync(project, env, Step, "dotnet", "test", "--filter", "TestCategory!=Qemu", "-warnaserror:NU1605,NU1603");
         Assert.That(code, Is.Zero, output);

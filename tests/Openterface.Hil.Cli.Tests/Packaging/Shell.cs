@@ -51,7 +51,6 @@ internal static class Shell
             Assert.Fail($"'{program} {string.Join(' ', arguments)}' did not finish within {timeout}. Output:\n{output}");
         }
 
-        process.WaitForExit();
         lock (output)
         {
             return (process.ExitCode, output.ToString());
