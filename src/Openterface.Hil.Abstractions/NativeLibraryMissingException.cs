@@ -1,7 +1,7 @@
 namespace Openterface.Hil;
 
-/// <summary>A native library the framework needs (libhilcv, libtesseract) could not be loaded.</summary>
-public sealed class NativeLibraryMissingException : HilException
+/// <summary>A native library the framework needs (libhilcv, libtesseract) could not be loaded: a setup error.</summary>
+public sealed class NativeLibraryMissingException : SetupException
 {
     public NativeLibraryMissingException(string library, string remedy, Exception? innerException = null)
         : base($"Native library '{library}' could not be loaded. {remedy}", innerException)

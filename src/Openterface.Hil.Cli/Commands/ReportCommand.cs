@@ -22,7 +22,7 @@ internal sealed class ReportCommand : ICommandFactory
         {
             try
             {
-                var root = AllureResultsLocation.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+                var root = AllureResultsLocation.BaseFolder(Directory.GetCurrentDirectory());
                 var resultsDirectory = parseResult.GetValue(results) is { Length: > 0 } r
                     ? Path.GetFullPath(r)
                     : AllureResultsLocation.ResolveResults(null, root, Environment.GetEnvironmentVariable);

@@ -22,6 +22,7 @@ internal sealed class SimCommand : ICommandFactory
         {
             target, serialTcp, videoHttp, consoleTcp, coldBoot, json, realism,
         };
+        command.Subcommands.Add(SimPrepareCommand.Create());
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             try

@@ -62,7 +62,7 @@ internal sealed class AllureRun
         }
         catch (HilException)
         {
-            var root = AllureResultsLocation.FindRepositoryRoot(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory();
+            var root = AllureResultsLocation.BaseFolder(AppContext.BaseDirectory);
             directory = AllureResultsLocation.ResolveResults(null, root, Environment.GetEnvironmentVariable);
         }
 

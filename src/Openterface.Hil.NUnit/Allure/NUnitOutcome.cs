@@ -6,13 +6,15 @@ using Openterface.Hil.Reporting;
 namespace Openterface.Hil.NUnit;
 
 /// <summary>
-/// Maps an NUnit outcome to an Allure status. A failure caused by a <see cref="RigFaultException"/> (or a subclass,
-/// thrown directly or as an inner exception) is <c>broken</c> with a "Rig fault: " prefix; other failures are
-/// <c>failed</c> (product); skipped and ignored are <c>skipped</c>; inconclusive and cancelled are <c>broken</c>.
+/// Maps an NUnit outcome to an Allure status. A failure caused by a <see cref="SetupException"/> (this machine lacks
+/// a library, tool or image; thrown directly or as an inner exception) is <c>broken</c> with a "Setup error: "
+/// prefix, even when it surfaced through a rig fault; one caused by a <see cref="RigFaultException"/> is
+/// <c>broken</c> with a "Rig fault: " prefix; other failures are <c>failed</c> (product); skipped and ignored are
+/// <c>skipped</c>; inconclusive and cancelled are <c>broken</c>.
 /// </summary>
 internal static partial class NUnitOutcome
 {
-    private static readonly ConcurrentDictionary<string, bool> RigFaultTypes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string, Type), bool> KnownTypes = new();
 
     internal static (AllureStatus Status, string? Message) Map(ResultState state, string? message, string? trace)
     {
@@ -35,13 +37,18 @@ internal static partial class NUnitOutcome
             return (AllureStatus.Broken, $"Cancelled: {text ?? "the run was stopped"}");
         }
 
-        return IsRigFault(text, trace)
-            ? (AllureStatus.Broken, AllureRunFiles.RigFaultPrefix + text)
+        return IsSetupError(text, trace) ? (AllureStatus.Broken, AllureRunFiles.SetupErrorPrefix + text)
+            : IsRigFault(text, trace) ? (AllureStatus.Broken, AllureRunFiles.RigFaultPrefix + text)
             : (AllureStatus.Failed, text);
     }
 
     /// <summary>True when an exception type named in NUnit's message ("Type : message", "----> Type : message") is a rig fault.</summary>
-    internal static bool IsRigFault(string? message, string? trace)
+    internal static bool IsRigFault(string? message, string? trace) => Names(typeof(RigFaultException), message, trace);
+
+    /// <summary>True when an exception type named in NUnit's message or trace is a setup error.</summary>
+    internal static bool IsSetupError(string? message, string? trace) => Names(typeof(SetupException), message, trace);
+
+    private static bool Names(Type baseType, string? message, string? trace)
     {
         foreach (var text in new[] { message, trace })
         {
@@ -52,7 +59,7 @@ internal static partial class NUnitOutcome
 
             foreach (Match match in ExceptionTypeName().Matches(text))
             {
-                if (RigFaultTypes.GetOrAdd(match.Groups[1].Value, IsRigFaultType))
+                if (KnownTypes.GetOrAdd((match.Groups[1].Value, baseType), static key => IsOfType(key.Item1, key.Item2)))
                 {
                     return true;
                 }
@@ -62,9 +69,9 @@ internal static partial class NUnitOutcome
         return false;
     }
 
-    private static bool IsRigFaultType(string typeName)
+    private static bool IsOfType(string typeName, Type baseType)
     {
-        if (typeName.EndsWith(nameof(RigFaultException), StringComparison.Ordinal))
+        if (typeName.EndsWith(baseType.Name, StringComparison.Ordinal))
         {
             return true;
         }
@@ -73,7 +80,7 @@ internal static partial class NUnitOutcome
         {
             if (assembly.GetType(typeName, throwOnError: false) is { } type)
             {
-                return typeof(RigFaultException).IsAssignableFrom(type);
+                return baseType.IsAssignableFrom(type);
             }
         }
 

@@ -7,14 +7,19 @@ internal static class HilSettingsLoader
 {
     internal const string FileName = "hil.json";
 
-    internal static HilSettings Load(Func<string, string?> runSettings, Func<string, string?> environment, string startDirectory)
+    internal static HilSettings Load(Func<string, string?> runSettings, Func<string, string?> environment, string startDirectory, string? home = null)
     {
         ArgumentNullException.ThrowIfNull(runSettings);
         ArgumentNullException.ThrowIfNull(environment);
-        var repositoryRoot = AllureResultsLocation.FindRepositoryRoot(startDirectory);
-        var baseDirectory = repositoryRoot ?? Path.GetFullPath(startDirectory);
-        var searched = SearchPaths(startDirectory, repositoryRoot).ToList();
+        var scope = FileSearchScope.From(startDirectory, home);
+        var baseDirectory = scope.BaseFolder;
+        var searched = SearchPaths(scope).ToList();
         var file = searched.FirstOrDefault(File.Exists) is { } found ? HilJsonFile.Read(found) : null;
+        if (file is not null)
+        {
+            ShellPowerGuard.Check(file, scope);
+        }
+
         var tried = new List<string>();
 
         string? Pick(string parameter, string variable, string? fromFile, bool record)
@@ -65,18 +70,9 @@ internal static class HilSettingsLoader
         };
     }
 
-    /// <summary>hil.json in the start folder and each parent, up to the repository root (or the file system root).</summary>
-    internal static IEnumerable<string> SearchPaths(string startDirectory, string? repositoryRoot)
-    {
-        for (var directory = new DirectoryInfo(Path.GetFullPath(startDirectory)); directory is not null; directory = directory.Parent)
-        {
-            yield return Path.Combine(directory.FullName, FileName);
-            if (repositoryRoot is not null && string.Equals(directory.FullName, repositoryRoot, StringComparison.Ordinal))
-            {
-                yield break;
-            }
-        }
-    }
+    /// <summary>hil.json in the start folder and each parent, up to the repository root or the user's home (see <see cref="FileSearchScope"/>).</summary>
+    internal static IEnumerable<string> SearchPaths(FileSearchScope scope) =>
+        scope.Folders.Select(folder => Path.Combine(folder, FileName));
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

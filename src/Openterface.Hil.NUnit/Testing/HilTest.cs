@@ -51,6 +51,9 @@ public abstract class HilTest
     [SetUp]
     public async Task HilSetUpAsync()
     {
+        // A missing libhilcv/OpenCV is a setup error named here, not a stalled video feed reported as a rig fault later.
+        Imaging.Interop.NativeLibraries.EnsureHilCv();
+        TargetImageCache.Progress = TestContext.Progress.WriteLine;
         // NUnit does not run [TearDown] when [SetUp] throws: release what was acquired here.
         try
         {

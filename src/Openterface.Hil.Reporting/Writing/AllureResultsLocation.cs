@@ -1,6 +1,6 @@
 namespace Openterface.Hil.Reporting;
 
-/// <summary>Where results and reports go by default: `reports/allure-results` under the repository root.</summary>
+/// <summary>Where results and reports go by default: `reports/allure-results` under the repository root (else the project folder).</summary>
 internal static class AllureResultsLocation
 {
     internal const string EnvironmentVariable = "HIL_ALLURE_RESULTS";
@@ -18,20 +18,8 @@ internal static class AllureResultsLocation
     }
 
     /// <summary>
-    /// The nearest folder at or above <paramref name="start"/> holding `Openterface.Hil.sln` or `.git`; null when none.
+    /// The folder relative defaults resolve against for a start folder: its repository root, else its project folder
+    /// (never above the user's home), see <see cref="FileSearchScope"/>.
     /// </summary>
-    internal static string? FindRepositoryRoot(string start)
-    {
-        for (var directory = new DirectoryInfo(Path.GetFullPath(start)); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Openterface.Hil.sln"))
-                || Directory.Exists(Path.Combine(directory.FullName, ".git"))
-                || File.Exists(Path.Combine(directory.FullName, ".git")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
+    internal static string BaseFolder(string start) => FileSearchScope.From(start).BaseFolder;
 }

@@ -26,15 +26,21 @@ internal static class AllureRunFiles
     /// <summary>Message prefix the NUnit wiring puts on tests failed by a <c>RigFaultException</c>.</summary>
     internal const string RigFaultPrefix = "Rig fault: ";
 
+    /// <summary>Message prefix the NUnit wiring puts on tests failed by a <c>SetupException</c> (this machine, not the rig).</summary>
+    internal const string SetupErrorPrefix = "Setup error: ";
+
     /// <summary>
+    /// Setup (broken, message starts with <see cref="SetupErrorPrefix"/>: a library, tool or image is missing here),
     /// Rig fault (broken, message starts with <see cref="RigFaultPrefix"/> or names RigFaultException), Product
     /// failure (failed), Flaky. Regexes use [\s\S] so they match multi-line text in both Allure 2 (Java, whole
     /// match) and Allure 3 (JavaScript, search).
     /// </summary>
     internal static IReadOnlyList<AllureCategory> Categories { get; } =
     [
+        new("Setup", "This machine lacks a library, tool or image (not the rig, not the product): apply the remedy in the message, e.g. 'dotnet hil doctor --fix'.",
+            [AllureStatus.Broken], MessageRegex: @"^Setup error: [\s\S]*"),
         new("Rig fault", "The Mini-KVM, capture or HID link failed, not the product: check the rig, then re-run.",
-            [AllureStatus.Broken], MessageRegex: @"[\s\S]*(Rig fault: |RigFaultException)[\s\S]*"),
+            [AllureStatus.Broken], MessageRegex: @"^(?!Setup error: )[\s\S]*(Rig fault: |RigFaultException)[\s\S]*"),
         new("Product failure", "The target did not show what the test expected.", [AllureStatus.Failed]),
         new("Flaky", "Passed and failed across retries or runs.", Flaky: true),
     ];

@@ -49,4 +49,19 @@ public sealed class NUnitOutcomeTests
         var message = $"System.InvalidOperationException : Session failed\n  ----> {name} : HID link lost";
         Assert.That(NUnitOutcome.Map(ResultState.Error, message, null).Status, Is.EqualTo(AllureStatus.Broken));
     }
+
+    [Test]
+    public void A_setup_error_is_broken_with_the_setup_prefix_even_inside_a_rig_fault()
+    {
+        const string missing = "Openterface.Hil.NativeLibraryMissingException : Native library 'libhilcv.so' could not be loaded. Install it";
+        var (status, message) = NUnitOutcome.Map(ResultState.Error, $"Openterface.Hil.RigFaultException : No fresh frame\n  ----> {missing}", null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(AllureStatus.Broken));
+            Assert.That(message, Does.StartWith("Setup error: Openterface.Hil.RigFaultException"));
+            Assert.That(NUnitOutcome.Map(ResultState.Error, "Openterface.Hil.SetupException : no image", null).Message,
+                Is.EqualTo("Setup error: Openterface.Hil.SetupException : no image"));
+            Assert.That(NUnitOutcome.IsSetupError("Openterface.Hil.ExpectationFailedException : Needle 'x' not found", null), Is.False);
+        });
+    }
 }

@@ -49,7 +49,7 @@ public sealed class HilSettingsLoaderTests
         Assert.Multiple(() =>
         {
             Assert.That(settings.Target, Is.Null);
-            Assert.That(HilSettingsLoader.SearchPaths(start, repo).Last(), Is.EqualTo(Path.Combine(repo, "hil.json")));
+            Assert.That(HilSettingsLoader.SearchPaths(FileSearchScope.From(start)).Last(), Is.EqualTo(Path.Combine(repo, "hil.json")));
         });
     }
 
@@ -127,6 +127,64 @@ public sealed class HilSettingsLoaderTests
         File.WriteAllText(repo.Combine("hil.json"), """{ "rigs": [ { "name": "a" } ] }""");
         Assert.That(() => HilSettingsLoader.Load(None, None, repo.Path),
             Throws.InstanceOf<HilException>().With.Message.Contains("rig #1 has no 'serial'"));
+    }
+
+    [Test]
+    public void Outside_a_repository_the_search_stops_at_the_users_home()
+    {
+        using var outer = new TempDirectory();
+        File.WriteAllText(outer.Combine("hil.json"), """{ "target": "sim:console" }""");
+        var home = Directory.CreateDirectory(outer.Combine("home")).FullName;
+        var start = Directory.CreateDirectory(Path.Combine(home, "BoardTests", "bin")).FullName;
+
+        var settings = HilSettingsLoader.Load(None, None, start, home);
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Target, Is.Null, "the hil.json above home was read");
+            Assert.That(FileSearchScope.From(start, home).Boundary, Is.EqualTo(home));
+        });
+    }
+
+    [Test]
+    public void Outside_a_repository_and_home_the_search_stops_at_the_project_folder()
+    {
+        using var outer = new TempDirectory();
+        File.WriteAllText(outer.Combine("hil.json"), """{ "target": "sim:console" }""");
+        var project = Directory.CreateDirectory(outer.Combine("BoardTests")).FullName;
+        File.WriteAllText(Path.Combine(project, "BoardTests.csproj"), "<Project />");
+        var start = Directory.CreateDirectory(Path.Combine(project, "bin", "Debug", "net10.0")).FullName;
+
+        var settings = HilSettingsLoader.Load(None, None, start, home: "/nonexistent-home");
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Target, Is.Null, "the hil.json above the project folder was read");
+            Assert.That(settings.ResultsDirectory, Is.EqualTo(Path.Combine(project, "reports", "allure-results")));
+            Assert.That(HilSettingsLoader.SearchPaths(FileSearchScope.From(start, "/nonexistent-home")).Last(), Is.EqualTo(Path.Combine(project, "hil.json")));
+        });
+    }
+
+    [Test]
+    public void A_shell_power_command_from_a_hil_json_linked_from_outside_the_scope_is_refused()
+    {
+        using var outer = new TempDirectory();
+        var elsewhere = Directory.CreateDirectory(outer.Combine("elsewhere")).FullName;
+        File.WriteAllText(Path.Combine(elsewhere, "hil.json"), """{ "target": "sim:console", "power": "shell:touch /tmp/pwned-{state}" }""");
+        var repo = Directory.CreateDirectory(outer.Combine("repo")).FullName;
+        File.WriteAllText(Path.Combine(repo, "Openterface.Hil.sln"), string.Empty);
+        File.CreateSymbolicLink(Path.Combine(repo, "hil.json"), Path.Combine(elsewhere, "hil.json"));
+
+        Assert.That(() => HilSettingsLoader.Load(None, None, repo),
+            Throws.InstanceOf<SetupException>().With.Message.Contains("Refusing the power command 'shell:touch /tmp/pwned-{state}'")
+                .And.Message.Contains(Path.Combine(elsewhere, "hil.json")).And.Message.Contains("HIL_POWER"));
+    }
+
+    [Test]
+    public void A_shell_power_command_from_a_hil_json_inside_the_repository_is_taken()
+    {
+        using var repo = Repository();
+        File.WriteAllText(repo.Combine("hil.json"), """{ "serial": "/dev/ttyUSB0", "power": "shell:relay {state}" }""");
+        var settings = HilSettingsLoader.Load(None, None, repo.Combine("tests"));
+        Assert.That(settings.Power, Is.EqualTo("shell:relay {state}"));
     }
 
     private static TempDirectory Repository()

@@ -6,23 +6,31 @@ namespace Openterface.Hil.Reporting.Tests;
 public sealed class AllureRunFilesTests
 {
     [Test]
-    public void Categories_separate_rig_faults_product_failures_and_flaky_tests()
+    public void Categories_separate_setup_errors_rig_faults_product_failures_and_flaky_tests()
     {
         using var dir = new TempDirectory();
         new AllureResultsWriter(dir.Path).WriteCategories(AllureRunFiles.Categories);
         var json = JsonDocument.Parse(File.ReadAllBytes(dir.Combine("categories.json"))).RootElement;
-        var rig = json[0];
+        var setup = json[0];
+        var setupRegex = new Regex(setup.GetProperty("messageRegex").GetString()!);
+        var rig = json[1];
         var regex = new Regex(rig.GetProperty("messageRegex").GetString()!);
+        const string missingLibrary = "Setup error: Openterface.Hil.NativeLibraryMissingException : Native library 'libhilcv.so' could not be loaded.";
         Assert.Multiple(() =>
         {
+            Assert.That(setup.GetProperty("name").GetString(), Is.EqualTo("Setup"));
+            Assert.That(setup.GetProperty("matchedStatuses")[0].GetString(), Is.EqualTo("broken"));
+            Assert.That(setupRegex.IsMatch(missingLibrary + "\n  ----> Openterface.Hil.RigFaultException : no frames"), Is.True);
+            Assert.That(setupRegex.IsMatch("Rig fault: Openterface.Hil.RigFaultException : no frames for 5s"), Is.False);
             Assert.That(rig.GetProperty("name").GetString(), Is.EqualTo("Rig fault"));
             Assert.That(rig.GetProperty("matchedStatuses")[0].GetString(), Is.EqualTo("broken"));
             Assert.That(regex.IsMatch("Rig fault: Openterface.Hil.RigFaultException : no frames for 5s\nsecond line"), Is.True);
             Assert.That(regex.IsMatch("Openterface.Hil.ExpectationFailedException : Needle not found"), Is.False);
-            Assert.That(json[1].GetProperty("name").GetString(), Is.EqualTo("Product failure"));
-            Assert.That(json[1].GetProperty("matchedStatuses")[0].GetString(), Is.EqualTo("failed"));
-            Assert.That(json[2].GetProperty("name").GetString(), Is.EqualTo("Flaky"));
-            Assert.That(json[2].GetProperty("flaky").GetBoolean(), Is.True);
+            Assert.That(regex.IsMatch(missingLibrary + " RigFaultException"), Is.False);
+            Assert.That(json[2].GetProperty("name").GetString(), Is.EqualTo("Product failure"));
+            Assert.That(json[2].GetProperty("matchedStatuses")[0].GetString(), Is.EqualTo("failed"));
+            Assert.That(json[3].GetProperty("name").GetString(), Is.EqualTo("Flaky"));
+            Assert.That(json[3].GetProperty("flaky").GetBoolean(), Is.True);
         });
     }
 

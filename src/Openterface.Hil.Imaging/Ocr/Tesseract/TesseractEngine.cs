@@ -67,9 +67,9 @@ internal sealed class TesseractEngine : IDisposable
     {
         if (!Directory.Exists(tessdataPath))
         {
-            throw new OcrException(
-                $"Tessdata folder '{tessdataPath}' does not exist. Run 'ci/setup' (installs tesseract-ocr-eng) " +
-                $"or set {OcrOptions.TessdataEnvironmentVariable} to the folder holding '{language}.traineddata'.");
+            throw new SetupException(
+                $"Tessdata folder '{tessdataPath}' does not exist. {SetupRemedies.Install(SetupRemedies.Tesseract)} " +
+                $"Or set {OcrOptions.TessdataEnvironmentVariable} to the folder holding '{language}.traineddata'.");
         }
 
         foreach (var part in language.Split('+', StringSplitOptions.RemoveEmptyEntries))
@@ -77,7 +77,7 @@ internal sealed class TesseractEngine : IDisposable
             var file = Path.Combine(tessdataPath, part + ".traineddata");
             if (!File.Exists(file))
             {
-                throw new OcrException(
+                throw new SetupException(
                     $"Tesseract language '{part}' is missing: '{file}' does not exist. Install tesseract-ocr-{part} " +
                     $"or set {OcrOptions.TessdataEnvironmentVariable} to a tessdata folder holding it.");
             }

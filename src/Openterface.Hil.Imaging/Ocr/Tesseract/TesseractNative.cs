@@ -21,7 +21,7 @@ internal static unsafe partial class TesseractNative
     internal const int LevelTextLine = 2;
     internal const int LevelWord = 3;
 
-    private const string Remedy = "Run 'ci/setup' (installs Debian's libtesseract5 and tesseract-ocr-eng).";
+    private static readonly string Remedy = SetupRemedies.Install(SetupRemedies.Tesseract);
     private static readonly Lock Gate = new();
     private static bool _loaded;
 

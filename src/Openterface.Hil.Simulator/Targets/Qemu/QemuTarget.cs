@@ -72,7 +72,7 @@ public sealed partial class QemuTarget : IVirtualTarget
         QemuTargetOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         options ??= new QemuTargetOptions();
-        var image = QemuImage.Locate(options.ImagePath);
+        var image = await QemuImage.LocateAsync(options.ImagePath, cancellationToken).ConfigureAwait(false);
         var owns = string.IsNullOrEmpty(options.WorkDirectory);
         var work = owns
             ? Directory.CreateTempSubdirectory("hil-qemu-").FullName

@@ -4,8 +4,9 @@ namespace Openterface.Hil.Simulator;
 public sealed class QemuTargetOptions
 {
     /// <summary>
-    /// The bootable ISO. Default: <c>HIL_QEMU_IMAGE</c>, else <c>.cache/targets/qemu/current/hil-target.iso</c> in
-    /// the nearest folder above the application that has one (ci/setup builds it there).
+    /// The bootable ISO. Default: <c>HIL_QEMU_IMAGE</c>, else <c>.cache/targets/qemu/current/hil-target.iso</c> of a
+    /// source checkout (ci/setup builds it there), else the user's cache, where the recipe shipped in this package is
+    /// built on first use (<c>hil sim prepare</c> builds it ahead of time).
     /// </summary>
     public string? ImagePath { get; set; }
 
