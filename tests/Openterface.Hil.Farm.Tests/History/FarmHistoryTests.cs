@@ -13,7 +13,7 @@ public sealed class FarmHistoryTests
         for (var i = 0; i < 25; i++)
         {
             // 'login' drifts from 0.99 down to 0.91 against 0.90; 'desktop' stays at 0.98.
-            await history.RecordNeedleDecisionAsync(new NeedleDecisionRecord("login", 0.99 - (i * 0.004), 0.90, true, 1024, 768, "pi-1", "T", start.AddMinutes(i)));
+            await history.RecordNeedleDecisionAsync(new NeedleDecisionRecord("login", 0.99 - (i * 0.005), 0.90, true, 1024, 768, "pi-1", "T", start.AddMinutes(i)));
             await history.RecordNeedleDecisionAsync(new NeedleDecisionRecord("desktop", 0.98, 0.90, true, 1024, 768, "pi-2", "T", start.AddMinutes(i)));
         }
 
