@@ -49,7 +49,7 @@ public sealed class LeaseProcessTests
             var killedAt = TimeProvider.System.GetTimestamp();
             var waiters = runners.Except(holders.Select(h => h.Process)).ToList();
             using var takeover = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var next = await Task.WhenAny(waiters.Select(w => w.NextJsonAsync(takeover.Token)));
+            var next = await Task.WhenAny(waiters.Select(w => w.FirstJsonAsync(takeover.Token)));
             var tookOver = TimeProvider.System.GetElapsedTime(killedAt);
 
             var nextRig = (await next).GetProperty("rig").GetProperty("name").GetString();
@@ -100,7 +100,7 @@ public sealed class LeaseProcessTests
 
     private static async Task<List<(HilProcess Process, string Rig)>> FirstHoldersAsync(List<HilProcess> runners, int count, CancellationToken cancellationToken)
     {
-        var pending = runners.ToDictionary(r => r.NextJsonAsync(cancellationToken), r => r);
+        var pending = runners.ToDictionary(r => r.FirstJsonAsync(cancellationToken), r => r);
         var holders = new List<(HilProcess, string)>();
         while (holders.Count < count)
         {

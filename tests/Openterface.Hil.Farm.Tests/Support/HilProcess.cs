@@ -11,20 +11,28 @@ internal sealed class HilProcess : IDisposable
     private readonly Channel<string> lines = Channel.CreateUnbounded<string>();
     private readonly Task pump;
     private readonly Task<string> stderr;
+    private readonly TaskCompletionSource<JsonElement> firstJson = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HilProcess(Process process)
     {
         this.process = process;
+        stderr = process.StandardError.ReadToEndAsync();
         pump = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync() is { } line)
             {
+                if (line.StartsWith('{'))
+                {
+                    firstJson.TrySetResult(JsonDocument.Parse(line).RootElement.Clone());
+                }
+
                 await lines.Writer.WriteAsync(line);
             }
 
             lines.Writer.Complete();
+            await process.WaitForExitAsync();
+            firstJson.TrySetException(new InvalidOperationException($"hil exited ({process.ExitCode}) without printing JSON: {await stderr}"));
         });
-        stderr = process.StandardError.ReadToEndAsync();
     }
 
     public int Id => process.Id;
@@ -70,21 +78,8 @@ internal sealed class HilProcess : IDisposable
         return new HilProcess(Process.Start(start)!);
     }
 
-    /// <summary>Waits for the next stdout line that is a JSON object; fails with stderr if the process ends first.</summary>
-    public async Task<JsonElement> NextJsonAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var line in lines.Reader.ReadAllAsync(cancellationToken))
-        {
-            if (line.StartsWith('{') || line.StartsWith('['))
-            {
-                return JsonDocument.Parse(line).RootElement.Clone();
-            }
-        }
-
-        await process.WaitForExitAsync(CancellationToken.None);
-        Assert.Fail($"hil exited ({process.ExitCode}) without printing JSON: {await stderr}");
-        return default;
-    }
+    /// <summary>The first JSON object hil prints on stdout (for `rigs lease --json`: the lease); fails if hil exits first.</summary>
+    public Task<JsonElement> FirstJsonAsync(CancellationToken cancellationToken) => firstJson.Task.WaitAsync(cancellationToken);
 
     /// <summary>Runs hil to completion; returns exit code, stdout and stderr.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string pool, params string[] arguments)
