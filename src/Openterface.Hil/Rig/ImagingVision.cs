@@ -6,11 +6,14 @@ namespace Openterface.Hil;
 /// <summary>The operator's vision over Imaging's <see cref="NeedleMatcher"/>, <see cref="TextRecognizer"/> and <see cref="FrameDiff"/>.</summary>
 internal sealed class ImagingVision(NeedleMatcher matcher, TextRecognizer recognizer) : IVision
 {
-    /// <remarks>Imaging's matcher does not widen its margin over a wait yet, so <paramref name="elapsedShare"/> is unused.</remarks>
+    /// <remarks>
+    /// <paramref name="elapsedShare"/> is openQA's search ratio: an openQA area's margin grows with it towards the whole
+    /// frame, so a needle far from its recorded place is found only late in the wait, never further than allowed now.
+    /// </remarks>
     public ValueTask<MatchResult> MatchAsync(Frame frame, Needle needle, SearchScope scope, double elapsedShare, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(matcher.Match(frame, needle, scope));
+        return ValueTask.FromResult(matcher.Match(frame, needle, scope, Math.Clamp(elapsedShare, 0, 1)));
     }
 
     public ValueTask<OcrResult> ReadAsync(Frame frame, Rectangle? region, CancellationToken cancellationToken)
