@@ -14,11 +14,13 @@ internal sealed class StepRunner
     private readonly ILogger _logger;
     private readonly SessionSecrets _redactor;
     private readonly Func<Frame?> _latestFrame;
+    private readonly SecretWindow _secretWindow;
     private readonly AsyncLocal<long?> _current = new();
     private long _nextId;
 
-    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SessionSecrets redactor, Func<Frame?> latestFrame)
+    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SessionSecrets redactor, Func<Frame?> latestFrame, SecretWindow secretWindow)
     {
+        _secretWindow = secretWindow;
         _listeners = listeners;
         _time = time;
         _logger = logger;
@@ -72,8 +74,17 @@ internal sealed class StepRunner
 
     private void Finish(StepInfo step, StepContext context, StepStatus status, Exception? error)
     {
-        using var frame = context.TakeFrame() ?? _latestFrame();
-        var outcome = new StepOutcome(status, _time.GetUtcNow(), error, frame, [.. context.Attachments]);
+        using var ended = context.TakeFrame() ?? _latestFrame();
+        if (ended is not null && (_secretWindow.IsOpen || _secretWindow.Covers(ended.Timestamp)))
+        {
+            // A secret may be on screen: the step shows a grey placeholder and says why.
+            using var placeholder = SecretPlaceholder.For(ended);
+            context.AttachText(SecretPlaceholder.AttachmentName, SecretPlaceholder.Reason);
+            Notify(l => l.OnStepFinished(step, new StepOutcome(status, _time.GetUtcNow(), error, placeholder, [.. context.Attachments])));
+            return;
+        }
+
+        var outcome = new StepOutcome(status, _time.GetUtcNow(), error, ended, [.. context.Attachments]);
         Notify(l => l.OnStepFinished(step, outcome));
     }
 
