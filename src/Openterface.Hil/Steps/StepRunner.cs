@@ -80,11 +80,11 @@ internal sealed class StepRunner
             // A secret may be on screen: the step shows a grey placeholder and says why.
             using var placeholder = SecretPlaceholder.For(ended);
             context.AttachText(SecretPlaceholder.AttachmentName, SecretPlaceholder.Reason);
-            Notify(l => l.OnStepFinished(step, new StepOutcome(status, _time.GetUtcNow(), error, placeholder, [.. context.Attachments])));
+            Notify(l => l.OnStepFinished(step, new StepOutcome(status, _time.GetUtcNow(), error, placeholder, [.. context.Attachments]) { KnownIssue = context.KnownIssue }));
             return;
         }
 
-        var outcome = new StepOutcome(status, _time.GetUtcNow(), error, ended, [.. context.Attachments]);
+        var outcome = new StepOutcome(status, _time.GetUtcNow(), error, ended, [.. context.Attachments]) { KnownIssue = context.KnownIssue };
         Notify(l => l.OnStepFinished(step, outcome));
     }
 
@@ -118,6 +118,19 @@ internal sealed class StepContext : IDisposable
     {
         var shared = frame.Share();
         Interlocked.Exchange(ref _frame, shared)?.Dispose();
+    }
+
+    /// <summary>A matched needle's "workaround" property: the step passed on a known issue.</summary>
+    public string? KnownIssue { get; private set; }
+
+    /// <summary>Notes which needle matched; a "workaround" needle makes the step a known issue (attached as text too).</summary>
+    public void NoteMatch(MatchResult? match, VisionContext vision)
+    {
+        if (vision.Workaround(match) is { } workaround)
+        {
+            KnownIssue = workaround;
+            AttachText("known issue", workaround);
+        }
     }
 
     public void AttachText(string name, string text) =>
