@@ -18,7 +18,8 @@ internal sealed partial class SessionCore
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(OperatorLog.Category);
         Redactor = new SessionSecrets();
         SecretWindow = new SecretWindow(Time);
-        Steps = new StepRunner(options.StepListeners, Time, Logger, Redactor, parts.Video.TryGetLatest, SecretWindow);
+        Steps = new StepRunner(options.StepListeners, Time, Logger, Redactor, parts.Video.TryGetLatest, SecretWindow,
+            FailurePause.ForProcess(options));
         Hid = new HidReadinessGate(this);
         Vision = new VisionContext(parts.Vision, parts.Needles);
         Frames = new FrameWaiter(parts.Video, Time);

@@ -15,11 +15,13 @@ internal sealed class StepRunner
     private readonly SessionSecrets _redactor;
     private readonly Func<Frame?> _latestFrame;
     private readonly SecretWindow _secretWindow;
+    private readonly FailurePause? _pause;
     private readonly AsyncLocal<long?> _current = new();
     private long _nextId;
 
-    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SessionSecrets redactor, Func<Frame?> latestFrame, SecretWindow secretWindow)
+    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SessionSecrets redactor, Func<Frame?> latestFrame, SecretWindow secretWindow, FailurePause? pause = null)
     {
+        _pause = pause;
         _secretWindow = secretWindow;
         _listeners = listeners;
         _time = time;
@@ -50,6 +52,11 @@ internal sealed class StepRunner
             }
 
             Finish(step, context, Classify(e), e);
+            if (parent is null && _pause is not null && e is not OperationCanceledException)
+            {
+                await PauseAsync(step).ConfigureAwait(false);
+            }
+
             throw;
         }
         finally
@@ -65,6 +72,13 @@ internal sealed class StepRunner
             await body(context).ConfigureAwait(false);
             return true;
         });
+
+    /// <summary>Pauses after a failed top-level step (the rig is still alive); no screenshot while a secret may be on screen.</summary>
+    private async Task PauseAsync(StepInfo step)
+    {
+        using var frame = _secretWindow.IsOpen ? null : _latestFrame();
+        await _pause!.PauseAsync(step.Name, frame, CancellationToken.None).ConfigureAwait(false);
+    }
 
     private static StepStatus Classify(Exception e) => e switch
     {
