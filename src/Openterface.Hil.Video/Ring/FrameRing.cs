@@ -72,14 +72,14 @@ public sealed class FrameRing
     public async Task ExportAsync(string path, TimeSpan? window, Func<long, bool>? skip, CancellationToken cancellationToken = default)
     {
         var frames = Snapshot(window);
-        if (skip is not null)
-        {
-            frames.RemoveAll(frame => skip(frame.Timestamp));
-        }
-
         if (frames.Count == 0)
         {
-            throw new VideoException($"Cannot export '{path}': the video ring holds no frames to show yet. Wait for the first frame.");
+            throw new VideoException($"Cannot export '{path}': the video ring holds no frames yet. Wait for the first frame.");
+        }
+
+        if (skip is not null && frames.RemoveAll(frame => skip(frame.Timestamp)) > 0 && frames.Count == 0)
+        {
+            throw new VideoException($"Cannot export '{path}': every frame in the window was left out (a typed secret may be on screen).");
         }
 
         var end = frames[^1].Timestamp + (long)(_time.TimestampFrequency / VideoFileWriter.DefaultFramesPerSecond);
