@@ -52,4 +52,23 @@ public static class SecretRedactor
 
         return text;
     }
+
+    /// <summary>
+    /// Text read from the screen (OCR) with every registered secret masked, and also every near-miss of a secret of
+    /// 3 or more characters: a run that differs from it by one misread, dropped or extra glyph ("h1l" for "hil").
+    /// Masks generously (an unrelated word one glyph away from a secret is masked too); use it for OCR text only.
+    /// </summary>
+    public static string RedactReading(string text)
+    {
+        text = Redact(text);
+        foreach (var secret in Volatile.Read(ref secrets))
+        {
+            if (secret.Length >= 3)
+            {
+                text = NearMiss.Mask(text, secret, Mask);
+            }
+        }
+
+        return text;
+    }
 }

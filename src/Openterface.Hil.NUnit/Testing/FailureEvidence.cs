@@ -9,14 +9,14 @@ internal static class FailureEvidence
     public static async Task AttachAsync(HilSession session)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
+        if (session.SecretMayBeOnScreen)
         {
-            using var frame = await session.Screen.ScreenshotAsync(timeout.Token).ConfigureAwait(false);
-            HilAllure.Attach("Screen at failure", "image/png", "png", frame.EncodePng());
+            HilAllure.Attach("Screen at failure (withheld)", "text/plain", "txt", Encoding.UTF8.GetBytes(
+                "A secret was typed and no other input was sent since, so the screen may show it: no screenshot."));
         }
-        catch (Exception e) when (e is HilException or OperationCanceledException)
+        else
         {
-            HilAllure.Attach("Screen at failure (unavailable)", "text/plain", "txt", Encoding.UTF8.GetBytes(e.Message));
+            await AttachScreenAsync(session, timeout.Token).ConfigureAwait(false);
         }
 
         var video = Path.Combine(Path.GetTempPath(), $"hil-failure-{Guid.NewGuid():N}.mp4");
@@ -40,6 +40,19 @@ internal static class FailureEvidence
         if (transcript.Count > 0)
         {
             HilAllure.Attach("Serial transcript", "text/plain", "txt", Encoding.UTF8.GetBytes(string.Join('\n', transcript)));
+        }
+    }
+
+    private static async Task AttachScreenAsync(HilSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var frame = await session.Screen.ScreenshotAsync(cancellationToken).ConfigureAwait(false);
+            HilAllure.Attach("Screen at failure", "image/png", "png", frame.EncodePng());
+        }
+        catch (Exception e) when (e is HilException or OperationCanceledException)
+        {
+            HilAllure.Attach("Screen at failure (unavailable)", "text/plain", "txt", Encoding.UTF8.GetBytes(e.Message));
         }
     }
 }

@@ -61,12 +61,25 @@ public sealed class FrameRing
     /// Writes the last <paramref name="window"/> (default: everything held) as a browser-playable video: H.264
     /// MP4 (yuv420p, +faststart) or WebM (VP8), chosen by the extension, playing at real speed.
     /// </summary>
-    public async Task ExportAsync(string path, TimeSpan? window = null, CancellationToken cancellationToken = default)
+    public Task ExportAsync(string path, TimeSpan? window = null, CancellationToken cancellationToken = default) =>
+        ExportAsync(path, window, skip: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ExportAsync(string, TimeSpan?, CancellationToken)"/>, leaving out every frame whose timestamp
+    /// <paramref name="skip"/> returns true for (frames that may show a typed secret): the frame before such a run
+    /// stays on screen until the next kept frame.
+    /// </summary>
+    public async Task ExportAsync(string path, TimeSpan? window, Func<long, bool>? skip, CancellationToken cancellationToken = default)
     {
         var frames = Snapshot(window);
         if (frames.Count == 0)
         {
             throw new VideoException($"Cannot export '{path}': the video ring holds no frames yet. Wait for the first frame.");
+        }
+
+        if (skip is not null && frames.RemoveAll(frame => skip(frame.Timestamp)) > 0 && frames.Count == 0)
+        {
+            throw new VideoException($"Cannot export '{path}': every frame in the window was left out (a typed secret may be on screen).");
         }
 
         var end = frames[^1].Timestamp + (long)(_time.TimestampFrequency / VideoFileWriter.DefaultFramesPerSecond);

@@ -31,20 +31,32 @@ internal sealed class ClosedLoopTyping
             ArgumentOutOfRangeException.ThrowIfNegative(maxCorrections, nameof(TypeOptions.MaxCorrections));
             var timeout = _core.Timeout(options.VerifyTimeout, t => t.Verify);
             var log = new List<string>();
+
+            // A secret keeps the secret window open over its corrections (backspaces are not "the next action").
+            using var hold = secret ? _core.SecretWindow.Hold() : null;
+            var expected = secret ? SecretField.Expected(text) : text;
             await _keyboard.TypeRawAsync(text, secret, options, cancellationToken).ConfigureAwait(false);
-            var (read, frame) = await ReadBackAsync(field, text, timeout, cancellationToken).ConfigureAwait(false);
+            Frame? frame = null;
             try
             {
-                Note(log, $"typed {Show(text, secret)}, read {Show(read, secret)}", secret);
-                for (var correction = 1; !Same(read, text); correction++)
+                var (read, first) = await ReadBackAsync(field, expected, secret, timeout, cancellationToken).ConfigureAwait(false);
+                frame = first;
+                Note(log, $"typed {ShowTyped(text, secret)}, read {ShowRead(read, secret)}", secret);
+                for (var correction = 1; !Same(read, expected, secret); correction++)
                 {
+                    if (secret && !SecretField.IsMasked(read))
+                    {
+                        throw RefuseClearSecret(field, read);
+                    }
+
                     if (correction > maxCorrections)
                     {
                         step.EndedOn(frame);
                         throw Fail(text, read, secret, field, frame, timeout, maxCorrections, log);
                     }
 
-                    var (backspaces, tail) = Correction(read, text);
+                    // A masked field hides which character went wrong: clear it and type the whole secret again.
+                    var (backspaces, tail) = secret ? (SecretField.Masked(read).Length, text) : Correction(read, text);
                     for (var i = 0; i < backspaces; i++)
                     {
                         await _keyboard.PressAsync("backspace", cancellationToken).ConfigureAwait(false);
@@ -55,16 +67,18 @@ internal sealed class ClosedLoopTyping
                         await _keyboard.TypeRawAsync(tail, secret, options, cancellationToken).ConfigureAwait(false);
                     }
 
+                    // Let go of the old frame before reading again: if the read throws, nothing is disposed twice.
                     frame.Dispose();
-                    (read, frame) = await ReadBackAsync(field, text, timeout, cancellationToken).ConfigureAwait(false);
-                    Note(log, $"corrected: {backspaces} backspace(s), typed {Show(tail, secret)}, read {Show(read, secret)}", secret);
+                    frame = null;
+                    (read, frame) = await ReadBackAsync(field, expected, secret, timeout, cancellationToken).ConfigureAwait(false);
+                    Note(log, $"corrected: {backspaces} backspace(s), typed {ShowTyped(tail, secret)}, read {ShowRead(read, secret)}", secret);
                 }
 
                 step.EndedOn(frame);
             }
             finally
             {
-                frame.Dispose();
+                frame?.Dispose();
             }
         });
     }
@@ -82,10 +96,24 @@ internal sealed class ClosedLoopTyping
         return (seen.Length - prefix, expected[prefix..]);
     }
 
-    private static bool Same(string read, string expected) =>
-        string.Equals(TextSearch.Normalise(read), TextSearch.Normalise(expected), StringComparison.Ordinal);
+    private static bool Same(string read, string expected, bool secret) => secret
+        ? string.Equals(SecretField.Masked(read), expected, StringComparison.Ordinal)
+        : string.Equals(TextSearch.Normalise(read), TextSearch.Normalise(expected), StringComparison.Ordinal);
 
-    private static string Show(string text, bool secret) => secret ? Keyboard.Characters(text.Trim().Length) : $"'{text.Trim()}'";
+    private static string ShowTyped(string text, bool secret) => secret ? Keyboard.Characters(SecretField.Expected(text).Length) : $"'{text.Trim()}'";
+
+    private static string ShowRead(string read, bool secret) => secret ? Keyboard.Characters(SecretField.Flat(read).Length) : $"'{read.Trim()}'";
+
+    private ArgumentException RefuseClearSecret(Locator field, string read)
+    {
+        var message =
+            $"Keyboard.TypeSecretAsync({SessionSecrets.Mask}, VerifyIn = {field}): the field shows " +
+            $"{Keyboard.Characters(SecretField.Flat(read).Length)} that are not masking characters ('*', '\u2022'), so it may show the " +
+            "secret in clear. Closed-loop verification of a secret compares masked characters only: verify in a password " +
+            "field that shows asterisks, or type the secret without VerifyIn.";
+        OperatorLog.WaitFailed(_core.Logger, message);
+        return new ArgumentException(message, nameof(TypeOptions.VerifyIn));
+    }
 
     private void Note(List<string> log, string line, bool secret)
     {
@@ -104,7 +132,7 @@ internal sealed class ClosedLoopTyping
         var header = secret
             ? $"Keyboard.TypeSecretAsync({SessionSecrets.Mask}, VerifyIn = {field})"
             : $"Keyboard.TypeAsync('{text}', VerifyIn = {field})";
-        var expected = secret ? $"{SessionSecrets.Mask} (secret, {Keyboard.Characters(text.Length)})" : $"'{text}'";
+        var expected = secret ? $"{SessionSecrets.Mask} (secret, {Keyboard.Characters(SecretField.Expected(text).Length)})" : $"'{text}'";
         var seenLine = secret
             ? $"{SessionSecrets.Mask} (read {Keyboard.Characters(seen.Length)})"
             : $"'{seen}' (first difference at character {at}; {corrections} correction(s) made)";
@@ -116,8 +144,8 @@ internal sealed class ClosedLoopTyping
         return new ExpectationFailedException(message, [.. log.Select(_core.Redact)])
         {
             Timeout = timeout,
-            LastFrame = frame.Share(),
-            Attachments = new Evidence(_core).Collect(frame, null, null, log),
+            LastFrame = secret ? null : frame.Share(),
+            Attachments = new Evidence(_core).Collect(secret ? null : frame, null, null, log),
         };
     }
 
@@ -125,7 +153,8 @@ internal sealed class ClosedLoopTyping
     /// Reads the field on frames after the last keystroke: skips frames that still show the pre-typing screen, reads
     /// each changed frame, returns as soon as the text matches, or once the screen has been still for a moment.
     /// </summary>
-    private async Task<(string Read, Frame Frame)> ReadBackAsync(Locator field, string expected, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<(string Read, Frame Frame)> ReadBackAsync(
+        Locator field, string expected, bool secret, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var (barrier, before) = _core.Frames.SnapshotBarrier();
         var settle = TimeSpan.FromMilliseconds(750 * _core.TimeoutFactor);
@@ -156,7 +185,7 @@ internal sealed class ClosedLoopTyping
                 read = await ReadAsync(field, frame, cancellationToken).ConfigureAwait(false);
                 evaluated?.Dispose();
                 evaluated = frame.Share();
-                return Same(read, expected);
+                return Same(read, expected, secret);
             }, e => _core.VideoFault("Closed-loop typing", timeout, barrier, e), cancellationToken).ConfigureAwait(false);
 
             if (evaluated is null)

@@ -84,7 +84,25 @@ public sealed class Keyboard
         }
 
         return _core.ActAsync(step, parameters, logged, InputKind.Keyboard,
-            ct => _core.Parts.Keyboard.TypeAsync(text, keyboardLayout, secret, ct), cancellationToken);
+            ct => secret ? TypeSecretCharactersAsync(text, keyboardLayout, ct) : _core.Parts.Keyboard.TypeAsync(text, keyboardLayout, secret, ct),
+            cancellationToken, secret);
+    }
+
+    /// <summary>Types a secret; a character the layout cannot type is reported without naming it (or its index).</summary>
+    private async Task TypeSecretCharactersAsync(string secret, KeyboardLayout? layout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _core.Parts.Keyboard.TypeAsync(secret, layout, secret: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            // The layout's message names the character: drop it (and the inner exception) for a secret.
+            throw new ArgumentException(
+                $"The secret contains a character that keyboard layout '{layout?.Name ?? "default"}' cannot type (not shown: it is " +
+                "part of a secret). Type the secret with a layout that has the character (TypeOptions.Layout), or change the secret.",
+                nameof(secret));
+        }
     }
 
     internal static string Characters(int count) =>

@@ -52,7 +52,11 @@ public sealed class Locator
         {
             using var outcome = await WaitVisibleAsync($"{this}.WaitForAsync()", resolved, step, cancellationToken).ConfigureAwait(false);
             var result = outcome.Attempt.Result!;
-            return new LocatorMatch(result.Bounds, result.ClickPoint, result.Score, result.Text, outcome.Frame.Sequence);
+            return new LocatorMatch(result.Bounds, result.ClickPoint, result.Score, result.Text, outcome.Frame.Sequence)
+            {
+                Needle = result.Match?.NeedleName,
+                Workaround = _core.Vision.Workaround(result.Match),
+            };
         });
     }
 

@@ -42,4 +42,32 @@ internal sealed record VisionContext(IVision Vision, NeedleSet? Needles)
             throw new ArgumentException(e.Message, nameof(nameOrTag), e);
         }
     }
+
+    /// <summary>Every needle carrying one of <paramref name="tags"/>; a tag no needle has is an <see cref="ArgumentException"/>.</summary>
+    public IReadOnlyList<Needle> Tagged(IReadOnlyList<string> tags)
+    {
+        var needles = new List<Needle>();
+        foreach (var tag in tags)
+        {
+            var tagged = Needles?.WithTag(tag) ?? [];
+            if (tagged.Count == 0)
+            {
+                // Needle() explains a missing folder or names close tags.
+                Needle(tag);
+                throw new ArgumentException(
+                    $"'{tag}' is a needle name, not a tag: use Screen.Needle('{tag}'), or add \"{tag}\" to the needles' \"tags\".", nameof(tags));
+            }
+
+            needles.AddRange(tagged.Where(n => !needles.Contains(n)));
+        }
+
+        return needles;
+    }
+
+    /// <summary>The openQA "workaround" property of the matched needle: the match is a known issue, not a pass.</summary>
+    public string? Workaround(MatchResult? match) =>
+        match is { Found: true } && Needles is not null && Needles.TryGet(match.NeedleName, out var needle)
+            && needle!.Properties.Contains("workaround", StringComparer.Ordinal)
+            ? $"Needle '{match.NeedleName}' matched; it carries the 'workaround' property (a known issue)."
+            : null;
 }

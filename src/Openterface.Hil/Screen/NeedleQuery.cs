@@ -3,28 +3,82 @@ using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil;
 
+/// <summary>
+/// A needle by name (or by a tag only one needle has), or any needle carrying one of several tags: each tagged
+/// needle is matched and the best one wins; the result names it (<see cref="MatchResult.NeedleName"/>).
+/// </summary>
 internal sealed class NeedleQuery : LocatorQuery
 {
+    private readonly IReadOnlyList<string> _tags;
+
     public NeedleQuery(string name, LocatorQuery? parent)
         : base(parent)
     {
         Name = name;
+        _tags = [];
+    }
+
+    private NeedleQuery(IReadOnlyList<string> tags, LocatorQuery? parent)
+        : base(parent)
+    {
+        Name = tags[0];
+        _tags = tags;
     }
 
     public string Name { get; }
 
-    protected override string Self() => $"Needle('{Name}')";
+    /// <summary>Any needle carrying one of <paramref name="tags"/>.</summary>
+    public static NeedleQuery Tagged(IReadOnlyList<string> tags, LocatorQuery? parent) => new(tags, parent);
 
-    protected override string Noun() => $"needle '{Name}'";
+    protected override string Self() => _tags.Count switch
+    {
+        0 => $"Needle('{Name}')",
+        1 => $"Tag('{Name}')",
+        _ => $"AnyTag({string.Join(", ", _tags.Select(t => $"'{t}'"))})",
+    };
 
-    protected override void ValidateSelf(VisionContext vision) => vision.Needle(Name);
+    protected override string Noun() => _tags.Count switch
+    {
+        0 => $"needle '{Name}'",
+        1 => $"a needle tagged '{Name}'",
+        _ => $"a needle tagged {string.Join(" or ", _tags.Select(t => $"'{t}'"))}",
+    };
 
-    protected override int? SelfConsecutive(VisionContext vision) => vision.Needle(Name).Consecutive;
+    protected override void ValidateSelf(VisionContext vision) => Needles(vision);
+
+    protected override int? SelfConsecutive(VisionContext vision) => Needles(vision).Max(n => n.Consecutive);
+
+    private IReadOnlyList<Needle> Needles(VisionContext vision) => _tags.Count == 0 ? [vision.Needle(Name)] : vision.Tagged(_tags);
 
     protected override async ValueTask<LocatorResult> EvaluateInAsync(
         VisionContext vision, Frame frame, Rectangle scope, SearchScope search, double? threshold, double elapsedShare, CancellationToken cancellationToken)
     {
-        var needle = vision.Needle(Name);
+        MatchResult? best = null;
+        foreach (var needle in Needles(vision))
+        {
+            var match = await MatchOneAsync(vision, needle, frame, scope, search, threshold, elapsedShare, cancellationToken).ConfigureAwait(false);
+            best = Better(best, match);
+        }
+
+        var found = best!;
+        var summary = $"best {Durations.Score(found.Score)} at {At(found.Bounds)}" + (_tags.Count == 0 ? string.Empty : $" ('{found.NeedleName}')");
+        return found.Found
+            ? new LocatorResult(true, found.Bounds, found.ClickPoint, summary, found.Score, found.Threshold, null, found)
+            : LocatorResult.Missing(summary, found);
+    }
+
+    /// <summary>
+    /// The better of two matches among tagged needles: a found one over a missing one, then the higher score. The one
+    /// place to call Imaging's own multi-needle match once it has one.
+    /// </summary>
+    internal static MatchResult Better(MatchResult? a, MatchResult b) =>
+        a is null ? b
+        : a.Found != b.Found ? (a.Found ? a : b)
+        : b.Score > a.Score ? b : a;
+
+    private static async ValueTask<MatchResult> MatchOneAsync(
+        VisionContext vision, Needle needle, Frame frame, Rectangle scope, SearchScope search, double? threshold, double elapsedShare, CancellationToken cancellationToken)
+    {
         MatchResult match;
         if (scope == frame.Bounds)
         {
@@ -44,10 +98,6 @@ internal sealed class NeedleQuery : LocatorQuery
 
         var effective = threshold ?? match.Threshold;
         var found = threshold is null ? match.Found : match.Score >= threshold.Value;
-        match = match with { Found = found, Threshold = effective };
-        var summary = $"best {Durations.Score(match.Score)} at {At(match.Bounds)}";
-        return found
-            ? new LocatorResult(true, match.Bounds, match.ClickPoint, summary, match.Score, effective, null, match)
-            : LocatorResult.Missing(summary, match);
+        return match with { Found = found, Threshold = effective };
     }
 }

@@ -23,6 +23,23 @@ public sealed class Screen
         return new Locator(_core, query);
     }
 
+    /// <summary>Any needle tagged <paramref name="tag"/>: every variant is matched and the best one wins (see <see cref="LocatorMatch.Needle"/>).</summary>
+    public Locator Tag(string tag) => AnyTag(tag);
+
+    /// <summary>Any needle carrying one of <paramref name="tags"/> (e.g. a GRUB menu or a login prompt, whichever shows first).</summary>
+    public Locator AnyTag(params string[] tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (tags.Length == 0 || tags.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Give at least one tag, none empty: Screen.AnyTag(\"grub\", \"login\").", nameof(tags));
+        }
+
+        var query = NeedleQuery.Tagged([.. tags.Distinct(StringComparer.Ordinal)], null);
+        query.Validate(_core.Vision);
+        return new Locator(_core, query);
+    }
+
     /// <summary>Text found by OCR anywhere on screen (case-insensitive phrase, whitespace-insensitive).</summary>
     public Locator Text(string phrase)
     {

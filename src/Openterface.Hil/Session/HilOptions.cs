@@ -52,6 +52,12 @@ public sealed record HilOptions
     public bool SensitiveLogging { get; init; }
 
     /// <summary>Prove the HID link with a Caps Lock LED round trip before the first keystroke (toggles Caps Lock twice).</summary>
+    /// <summary>
+    /// Pause after a failed step with the rig alive (prints the serial/video URIs and the failure frame, waits for
+    /// Enter). <c>HIL_PAUSE_ON_FAILURE=1</c> does the same; never pauses without a terminal on stdin or with CI=true.
+    /// </summary>
+    public bool PauseOnFailure { get; init; }
+
     public bool VerifyHidWithCapsLock { get; init; }
 
     /// <summary>How long <see cref="PowerControl.CycleAsync"/> keeps the target off.</summary>

@@ -8,7 +8,8 @@ public sealed partial class HilSession
 
     /// <summary>
     /// Writes the last <paramref name="window"/> of captured video (kept in a ring in memory) as a browser-playable
-    /// MP4 or WebM, chosen by the extension. Returns false when this session's video keeps no ring.
+    /// MP4 or WebM, chosen by the extension. Returns false when this session's video keeps no ring. Frames captured
+    /// while a typed secret may have been on screen (<see cref="SecretMayBeOnScreen"/>) are left out.
     /// </summary>
     public async Task<bool> ExportRecentVideoAsync(string path, TimeSpan window, CancellationToken cancellationToken = default)
     {
@@ -18,7 +19,13 @@ public sealed partial class HilSession
             return false;
         }
 
-        await live.Ring.ExportAsync(path, window, cancellationToken).ConfigureAwait(false);
+        await live.Ring.ExportAsync(path, window, _core.SecretWindow.Covers, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// True from the moment a secret is typed until the next other input action: the screen may show the secret, so
+    /// a report attaches a placeholder instead of a screenshot.
+    /// </summary>
+    public bool SecretMayBeOnScreen => _core.SecretWindow.IsOpen;
 }

@@ -9,7 +9,8 @@ internal sealed partial class SessionCore
 {
     /// <summary>
     /// Sends one input action inside a step named <paramref name="step"/>. <paramref name="action"/> is the description
-    /// safe for logs, used for the log and the barrier ("Press 'enter'", "Type 5 characters").
+    /// safe for logs, used for the log and the barrier ("Press 'enter'", "Type 5 characters"). A
+    /// <paramref name="secret"/> action opens the secret window; any other action closes it once sent.
     /// </summary>
     public Task ActAsync(
         string step,
@@ -17,9 +18,15 @@ internal sealed partial class SessionCore
         string action,
         InputKind kind,
         Func<CancellationToken, Task> send,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken,
+        bool secret = false) =>
         Steps.RunAsync(step, StepKind.Action, parameters, async context =>
         {
+            if (secret)
+            {
+                SecretWindow.Open();
+            }
+
             if (kind is InputKind.Keyboard or InputKind.Mouse)
             {
                 await Hid.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -31,6 +38,10 @@ internal sealed partial class SessionCore
                 OperatorLog.ActionSent(Logger, Redact(action));
                 await DeviceCallAsync(action, send, cancellationToken).ConfigureAwait(false);
                 Parts.Video.NoteInputSent();
+                if (!secret)
+                {
+                    SecretWindow.Close();
+                }
 
                 // Keyboard and mouse input must visibly change the screen before a wait trusts it (change gate).
                 // Power and USB-switch actions arm only the time barrier: after a power cycle the same screen may

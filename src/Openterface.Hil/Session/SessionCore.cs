@@ -17,7 +17,9 @@ internal sealed partial class SessionCore
         Time = options.TimeProvider;
         Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(OperatorLog.Category);
         Redactor = new SessionSecrets();
-        Steps = new StepRunner(options.StepListeners, Time, Logger, Redactor, parts.Video.TryGetLatest);
+        SecretWindow = new SecretWindow(Time);
+        Steps = new StepRunner(options.StepListeners, Time, Logger, Redactor, parts.Video.TryGetLatest, SecretWindow,
+            FailurePause.ForProcess(options));
         Hid = new HidReadinessGate(this);
         Vision = new VisionContext(parts.Vision, parts.Needles);
         Frames = new FrameWaiter(parts.Video, Time);
@@ -37,6 +39,9 @@ internal sealed partial class SessionCore
     public ILogger Logger { get; }
 
     public SessionSecrets Redactor { get; }
+
+    /// <summary>When a typed secret may be on screen (no screenshots, no video).</summary>
+    public SecretWindow SecretWindow { get; }
 
     public StepRunner Steps { get; }
 

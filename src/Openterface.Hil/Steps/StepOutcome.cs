@@ -8,7 +8,14 @@ public sealed record StepOutcome(
     DateTimeOffset FinishedAt,
     Exception? Error,
     Frame? Frame,
-    IReadOnlyList<StepAttachment> Attachments);
+    IReadOnlyList<StepAttachment> Attachments)
+{
+    /// <summary>
+    /// Set when the step passed on a needle carrying openQA's "workaround" property (which needle, in words); a
+    /// report can show the step as a known issue.
+    /// </summary>
+    public string? KnownIssue { get; init; }
+}
 
 /// <summary>Passed; Failed = the product did not show what was expected; Broken = the rig is at fault.</summary>
 public enum StepStatus

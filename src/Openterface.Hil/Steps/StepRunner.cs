@@ -14,11 +14,15 @@ internal sealed class StepRunner
     private readonly ILogger _logger;
     private readonly SessionSecrets _redactor;
     private readonly Func<Frame?> _latestFrame;
+    private readonly SecretWindow _secretWindow;
+    private readonly FailurePause? _pause;
     private readonly AsyncLocal<long?> _current = new();
     private long _nextId;
 
-    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SessionSecrets redactor, Func<Frame?> latestFrame)
+    public StepRunner(IReadOnlyList<IStepListener> listeners, TimeProvider time, ILogger logger, SessionSecrets redactor, Func<Frame?> latestFrame, SecretWindow secretWindow, FailurePause? pause = null)
     {
+        _pause = pause;
+        _secretWindow = secretWindow;
         _listeners = listeners;
         _time = time;
         _logger = logger;
@@ -48,6 +52,11 @@ internal sealed class StepRunner
             }
 
             Finish(step, context, Classify(e), e);
+            if (parent is null && _pause is not null && e is not OperationCanceledException)
+            {
+                await PauseAsync(step).ConfigureAwait(false);
+            }
+
             throw;
         }
         finally
@@ -64,6 +73,13 @@ internal sealed class StepRunner
             return true;
         });
 
+    /// <summary>Pauses after a failed top-level step (the rig is still alive); no screenshot while a secret may be on screen.</summary>
+    private async Task PauseAsync(StepInfo step)
+    {
+        using var frame = _secretWindow.IsOpen ? null : _latestFrame();
+        await _pause!.PauseAsync(step.Name, frame, CancellationToken.None).ConfigureAwait(false);
+    }
+
     private static StepStatus Classify(Exception e) => e switch
     {
         ExpectationFailedException => StepStatus.Failed,
@@ -72,8 +88,17 @@ internal sealed class StepRunner
 
     private void Finish(StepInfo step, StepContext context, StepStatus status, Exception? error)
     {
-        using var frame = context.TakeFrame() ?? _latestFrame();
-        var outcome = new StepOutcome(status, _time.GetUtcNow(), error, frame, [.. context.Attachments]);
+        using var ended = context.TakeFrame() ?? _latestFrame();
+        if (ended is not null && (_secretWindow.IsOpen || _secretWindow.Covers(ended.Timestamp)))
+        {
+            // A secret may be on screen: the step shows a grey placeholder and says why.
+            using var placeholder = SecretPlaceholder.For(ended);
+            context.AttachText(SecretPlaceholder.AttachmentName, SecretPlaceholder.Reason);
+            Notify(l => l.OnStepFinished(step, new StepOutcome(status, _time.GetUtcNow(), error, placeholder, [.. context.Attachments]) { KnownIssue = context.KnownIssue }));
+            return;
+        }
+
+        var outcome = new StepOutcome(status, _time.GetUtcNow(), error, ended, [.. context.Attachments]) { KnownIssue = context.KnownIssue };
         Notify(l => l.OnStepFinished(step, outcome));
     }
 
@@ -107,6 +132,19 @@ internal sealed class StepContext : IDisposable
     {
         var shared = frame.Share();
         Interlocked.Exchange(ref _frame, shared)?.Dispose();
+    }
+
+    /// <summary>A matched needle's "workaround" property: the step passed on a known issue.</summary>
+    public string? KnownIssue { get; private set; }
+
+    /// <summary>Notes which needle matched; a "workaround" needle makes the step a known issue (attached as text too).</summary>
+    public void NoteMatch(MatchResult? match, VisionContext vision)
+    {
+        if (vision.Workaround(match) is { } workaround)
+        {
+            KnownIssue = workaround;
+            AttachText("known issue", workaround);
+        }
     }
 
     public void AttachText(string name, string text) =>

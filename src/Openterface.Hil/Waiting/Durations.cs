@@ -23,9 +23,13 @@ internal static class Durations
 
     public static string Score(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// OCR text for a message: flattened to one line, registered secrets (and near-misses) masked, then cut to
+    /// <paramref name="max"/> characters. Masking comes before the cut, so a secret cut in half is still masked.
+    /// </summary>
     public static string Quote(string text, int max = 60)
     {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var flat = SessionSecrets.RedactReading(text);
         return flat.Length <= max ? $"'{flat}'" : $"'{flat[..max]}...'";
     }
 }

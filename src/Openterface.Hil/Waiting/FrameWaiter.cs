@@ -150,6 +150,7 @@ internal sealed class FrameWaiter
             if (passed is not null)
             {
                 step.EndedOn(passed.Frame);
+                step.NoteMatch(passed.Attempt.Result?.Match, run.Vision);
                 return passed;
             }
 

@@ -35,6 +35,9 @@ internal sealed class WaitRun : IDisposable
 
     public Barrier Barrier => _barrier;
 
+    /// <summary>The session's vision (to look up the matched needle's properties).</summary>
+    public VisionContext Vision => _core.Vision;
+
     public TimeSpan Timeout => _options.Timeout;
 
     public IReadOnlyList<string> CallLog => _log;

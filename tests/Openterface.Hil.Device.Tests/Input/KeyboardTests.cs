@@ -150,7 +150,7 @@ public sealed class KeyboardTests
     [Test]
     public async Task Default_pacing_holds_each_key_30ms_and_waits_30ms_after_release()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.Zero);
         await using var rig = await MemoryRig.StartAsync(o =>
         {
             o.Pacing = KeyPacing.Default;

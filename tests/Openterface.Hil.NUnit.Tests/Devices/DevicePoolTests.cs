@@ -29,7 +29,7 @@ public sealed class DevicePoolTests
         Assert.Multiple(() =>
         {
             Assert.That(waiting.IsCompleted, Is.False, "the rig is busy, so the second lease waits");
-            Assert.That(time.PendingTimers, Is.EqualTo(1));
+            Assert.That(time.ActiveTimers, Is.EqualTo(1));
         });
 
         await first.DisposeAsync();

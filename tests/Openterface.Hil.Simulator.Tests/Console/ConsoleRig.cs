@@ -15,7 +15,7 @@ internal sealed class ConsoleRig : IAsyncDisposable
         Target = new ConsoleTarget(options ?? new ConsoleTargetOptions { BlinkingCursor = false }, Time);
     }
 
-    public FakeTime Time { get; } = new();
+    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2021, 4, 13, 9, 30, 0, TimeSpan.Zero), TimeSpan.Zero);
 
     public ConsoleTarget Target { get; }
 

@@ -47,6 +47,9 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
     /// <summary>Characters the OCR always misreads as another one.</summary>
     public Dictionary<char, char> Misread { get; } = [];
 
+    /// <summary>A password field: it shows one '*' per typed character.</summary>
+    public bool MaskEcho { get; set; }
+
     public IReadOnlyList<string> Transcript => ["57 AB 00 01 00 03", "57 AB 00 81 08 30 01 00 ..."];
 
     /// <summary>After pressing <paramref name="chord"/> the target shows <paramref name="scene"/> after <paramref name="delay"/>.</summary>
@@ -139,7 +142,7 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
     private void Echo(string text)
     {
         FieldText = text;
-        var shown = new string([.. text.Select(c => Misread.TryGetValue(c, out var m) ? m : c)]);
+        var shown = MaskEcho ? new string('*', text.Length) : new string([.. text.Select(c => Misread.TryGetValue(c, out var m) ? m : c)]);
         var scene = new Scene($"field '{text}'");
         if (shown.Length > 0)
         {

@@ -38,7 +38,9 @@ internal sealed class FakeRig : IAsyncDisposable
     /// Declares a needle: a real openQA needle file (area, match level, optional "consecutive") for the session's
     /// needle set, and the recorded area and threshold the fake matcher scores against.
     /// </summary>
-    public FakeRig Needle(string name, int x, int y, double threshold = 0.95, int width = 40, int height = 20, int? consecutive = null)
+    public FakeRig Needle(
+        string name, int x, int y, double threshold = 0.95, int width = 40, int height = 20, int? consecutive = null,
+        string[]? tags = null, bool workaround = false)
     {
         Vision.Needles[name] = (new Rectangle(x, y, width, height), threshold);
         using (var image = Frame.Allocate(x + width, y + height, PixelFormat.Gray8))
@@ -48,10 +50,12 @@ internal sealed class FakeRig : IAsyncDisposable
 
         var match = (threshold * 100).ToString("0.##", CultureInfo.InvariantCulture);
         var extra = consecutive is { } n ? string.Create(CultureInfo.InvariantCulture, $", \"consecutive\": {n}") : string.Empty;
+        extra += workaround ? ", \"properties\": [\"workaround\"]" : string.Empty;
+        var tagList = string.Join(", ", new[] { name }.Concat(tags ?? []).Select(t => $"\"{t}\""));
         File.WriteAllText(
             NeedleFolder.File($"{name}.json"),
             string.Create(CultureInfo.InvariantCulture,
-                $"{{\"tags\": [\"{name}\"], \"area\": [{{\"xpos\": {x}, \"ypos\": {y}, \"width\": {width}, \"height\": {height}, \"type\": \"match\", \"match\": {match}}}]{extra}}}"));
+                $"{{\"tags\": [{tagList}], \"area\": [{{\"xpos\": {x}, \"ypos\": {y}, \"width\": {width}, \"height\": {height}, \"type\": \"match\", \"match\": {match}}}]{extra}}}"));
         return this;
     }
 

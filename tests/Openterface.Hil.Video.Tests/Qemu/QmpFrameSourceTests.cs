@@ -35,7 +35,7 @@ public class QmpFrameSourceTests
         (await source.ReadFrameAsync()).Dispose();
 
         var next = source.ReadFrameAsync().AsTask();
-        await WaitUntilAsync(() => time.PendingTimers > 0);
+        await WaitUntilAsync(() => time.ActiveTimers > 0);
         time.Advance(TimeSpan.FromMilliseconds(99));
         var early = next.IsCompleted;
         time.Advance(TimeSpan.FromMilliseconds(1));

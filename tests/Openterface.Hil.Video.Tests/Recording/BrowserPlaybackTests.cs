@@ -34,7 +34,7 @@ public partial class BrowserPlaybackTests
         }
 
         using var folder = new TempDirectory();
-        var ring = RecordingTests.FilledRing(new FakeTime(), frames: 20, period: TimeSpan.FromMilliseconds(100));
+        var ring = RecordingTests.FilledRing(new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100)), frames: 20, period: TimeSpan.FromMilliseconds(100));
         await ring.ExportAsync(folder.File("window.mp4"));
         await File.WriteAllTextAsync(folder.File("page.html"), Page);
 

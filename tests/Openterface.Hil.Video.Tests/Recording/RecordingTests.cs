@@ -10,7 +10,7 @@ public class RecordingTests
     public async Task A_ring_window_exports_to_a_browser_codec_at_real_speed(string name, string codec)
     {
         using var folder = new TempDirectory();
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100));
         var ring = FilledRing(time, frames: 20, period: TimeSpan.FromMilliseconds(100));
 
         await ring.ExportAsync(folder.File(name), TimeSpan.FromSeconds(1));
@@ -22,6 +22,27 @@ public class RecordingTests
             Assert.That(video.PixelFormat, Is.EqualTo("yuv420p"));
             Assert.That((video.Width, video.Height), Is.EqualTo((160, 120)));
             Assert.That(video.Duration, Is.EqualTo(1.0 + (1 / 30.0)).Within(0.07), "1 s window of frames 100 ms apart, plus the last frame");
+        });
+    }
+
+    [Test]
+    public async Task Frames_the_skip_predicate_names_are_left_out_of_the_export()
+    {
+        using var folder = new TempDirectory();
+        var time = new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100));
+        var ring = FilledRing(time, frames: 20, period: TimeSpan.FromMilliseconds(100));
+        var secretFrom = time.GetTimestamp() - TimeSpan.FromMilliseconds(500).Ticks;
+
+        // The last 5 frames "may show a secret": the export ends on the frame before them.
+        await ring.ExportAsync(folder.File("cut.mp4"), TimeSpan.FromSeconds(1), timestamp => timestamp >= secretFrom);
+        var video = Ffprobe.Probe(folder.File("cut.mp4"));
+        var error = Assert.ThrowsAsync<VideoException>(() => ring.ExportAsync(folder.File("none.mp4"), TimeSpan.FromSeconds(1), _ => true));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(video.Duration, Is.EqualTo(0.5 + (1 / 30.0)).Within(0.07), "frames 11-15 of the 1 s window");
+            Assert.That(error!.Message, Does.Contain("every frame in the window was left out"));
+            Assert.That(File.Exists(folder.File("none.mp4")), Is.False);
         });
     }
 
@@ -64,14 +85,14 @@ public class RecordingTests
     [Test]
     public void An_unknown_video_extension_is_refused()
     {
-        var ring = FilledRing(new FakeTime(), frames: 2, period: TimeSpan.FromMilliseconds(100));
+        var ring = FilledRing(new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100)), frames: 2, period: TimeSpan.FromMilliseconds(100));
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => ring.ExportAsync("/tmp/clip.avi"));
 
         Assert.That(error!.Message, Does.StartWith("Cannot record '/tmp/clip.avi': use a .mp4 (H.264) or .webm (VP8) file name."));
     }
 
-    internal static FrameRing FilledRing(FakeTime time, int frames, TimeSpan period)
+    internal static FrameRing FilledRing(ManualTimeProvider time, int frames, TimeSpan period)
     {
         var ring = new FrameRing(TimeSpan.FromSeconds(20), long.MaxValue, time, NullLogger.Instance);
         for (var i = 0; i < frames; i++)

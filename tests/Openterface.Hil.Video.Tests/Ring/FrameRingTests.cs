@@ -9,7 +9,7 @@ public class FrameRingTests
     [Test]
     public void The_ring_keeps_only_its_length_of_video()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100));
         var ring = new FrameRing(TimeSpan.FromSeconds(2), long.MaxValue, time, NullLogger.Instance);
 
         for (var i = 0; i < 50; i++)
@@ -30,7 +30,7 @@ public class FrameRingTests
     [Test]
     public void Ring_memory_stops_growing_once_full_because_buffers_are_reused()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100));
         var ring = new FrameRing(TimeSpan.FromSeconds(1), long.MaxValue, time, NullLogger.Instance);
         for (var i = 0; i < 30; i++)
         {
@@ -51,7 +51,7 @@ public class FrameRingTests
     [Test]
     public void The_memory_cap_drops_the_oldest_frames_first()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100));
         var ring = new FrameRing(TimeSpan.FromSeconds(60), 5 * 65536, time, NullLogger.Instance);
         for (var i = 0; i < 20; i++)
         {
@@ -70,7 +70,7 @@ public class FrameRingTests
     [Test]
     public void A_window_selects_the_last_seconds()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100));
         var ring = new FrameRing(TimeSpan.FromSeconds(20), long.MaxValue, time, NullLogger.Instance);
         for (var i = 0; i < 30; i++)
         {
@@ -84,7 +84,7 @@ public class FrameRingTests
     [Test]
     public void Exporting_an_empty_ring_says_so()
     {
-        var ring = new FrameRing(TimeSpan.FromSeconds(20), long.MaxValue, new FakeTime(), NullLogger.Instance);
+        var ring = new FrameRing(TimeSpan.FromSeconds(20), long.MaxValue, new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100)), NullLogger.Instance);
 
         var error = Assert.ThrowsAsync<VideoException>(() => ring.ExportAsync("/tmp/never.mp4"));
 

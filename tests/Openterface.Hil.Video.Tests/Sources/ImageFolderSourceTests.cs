@@ -16,7 +16,7 @@ public class ImageFolderSourceTests
 
         await File.WriteAllBytesAsync(folder.File("002.jpg"), TestJpegs.PatternJpeg(20, 10, 2));
         await File.WriteAllTextAsync(folder.File("notes.txt"), "ignored");
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(LiveVideoHarness.Epoch, TimeSpan.FromSeconds(100));
         await using var source = await FrameSources.OpenAsync(new Uri(folder.Path).AbsoluteUri + "?fps=2&loop=false", new FrameSourceOptions { TimeProvider = time });
 
         using var first = await source.ReadFrameAsync();

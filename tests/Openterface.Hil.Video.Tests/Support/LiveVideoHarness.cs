@@ -22,7 +22,10 @@ internal sealed class LiveVideoHarness : IAsyncDisposable
         };
     }
 
-    public FakeTime Time { get; } = new();
+    /// <summary>Timestamp 0 of the video tests' manual clocks (which start 100 s in).</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
+
+    public ManualTimeProvider Time { get; } = new(Epoch, TimeSpan.FromSeconds(100));
 
     public ScriptedSource Source { get; }
 
