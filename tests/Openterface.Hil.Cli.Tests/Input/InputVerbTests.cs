@@ -118,9 +118,10 @@ public sealed class InputVerbTests
             Assert.That(exit, Is.Zero, error);
             Assert.That(_target.PointerEvents, Is.EqualTo(new[]
             {
+                "abs 0,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel 0",
                 "abs 2048,2048 buttons 0 wheel 0", "abs 2048,2048 buttons 2 wheel 0", "abs 2048,2048 buttons 0 wheel 0",
-                "rel 0,0 buttons 0 wheel 0",
-            }), "the last report is the release-all every session ends with");
+                "abs 2048,2048 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel 0",
+            }), "every connection starts with a release-all of both pointers and ends with one at the last position");
         });
     }
 
@@ -135,7 +136,12 @@ public sealed class InputVerbTests
             Assert.That((move.Exit, scroll.Exit), Is.EqualTo((0, 0)), move.Error + scroll.Error);
             Assert.That(_target.PointerEvents, Is.EqualTo(new[]
             {
-                "abs 4096,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel -2", "rel 0,0 buttons 0 wheel 0",
+                // hil mouse move: release-all on connect, the move, release-all at the last position on exit.
+                "abs 0,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel 0", "abs 4096,0 buttons 0 wheel 0",
+                "abs 4096,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel 0",
+                // hil mouse scroll: a new process knows no position, so its releases carry 0,0.
+                "abs 0,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel -2",
+                "abs 0,0 buttons 0 wheel 0", "rel 0,0 buttons 0 wheel 0",
             }));
         });
     }

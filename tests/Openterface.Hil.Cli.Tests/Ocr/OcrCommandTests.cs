@@ -158,7 +158,7 @@ public sealed class OcrCommandTests
             Assert.Multiple(() =>
             {
                 Assert.That(code, Is.Not.Zero);
-                Assert.That(error, Does.Contain($"'{Path.Combine(_scratch, "tessdata")}' does not exist").And.Contain("HIL_TESSDATA").And.Contain("ci/setup"));
+                Assert.That(error, Does.Contain($"'{Path.Combine(_scratch, "tessdata")}' does not exist").And.Contain("HIL_TESSDATA").And.Contain("hil doctor --fix"));
             });
         }
         finally
