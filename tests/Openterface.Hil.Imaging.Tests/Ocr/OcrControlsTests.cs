@@ -78,7 +78,7 @@ public sealed class OcrControlsTests
     {
         using var frame = ImageCodec.Load(Path.Combine(GraphicalCorpus.Directory, "uefi-main_800x600_clean.png"));
 
-        var error = Assert.Throws<OcrException>(() => Recognizer.Read(frame, null, new OcrReadOptions { Language = "eng+xyz", Engine = OcrEngineKind.Graphical }));
+        var error = Assert.Throws<SetupException>(() => Recognizer.Read(frame, null, new OcrReadOptions { Language = "eng+xyz", Engine = OcrEngineKind.Graphical }));
 
         Assert.That(error!.Message, Does.Contain("'xyz'").And.Contain("tesseract-ocr-xyz"));
     }

@@ -150,7 +150,7 @@ public sealed class HilAllureRunTests
         var categories = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(results.Path, "categories.json"))).RootElement;
         Assert.Multiple(() =>
         {
-            Assert.That(categories.EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "Rig fault", "Product failure", "Flaky" }));
+            Assert.That(categories.EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "Setup", "Rig fault", "Product failure", "Flaky" }));
             Assert.That(File.Exists(Path.Combine(results.Path, "executor.json")), Is.True);
             Assert.That(environment, Does.Contain("Rig\\ generation=Mini-KVM (test data)").And.Contain(".NET=.NET 10"));
         });
