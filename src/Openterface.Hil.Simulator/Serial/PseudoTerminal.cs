@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Openterface.Hil.Simulator;
 
@@ -26,36 +25,7 @@ internal sealed unsafe class PseudoTerminal : IDisposable
 
     public static PseudoTerminal Open()
     {
-        var master = PtyNative.PosixOpenPt(PtyNative.ORdWr | PtyNative.ONoCtty | PtyNative.OCloExec);
-        if (master < 0)
-        {
-            throw new IOException($"posix_openpt failed (errno {Marshal.GetLastPInvokeError()}). Is /dev/pts mounted?");
-        }
-
-        var name = new byte[128];
-        fixed (byte* buffer = name)
-        {
-            if (PtyNative.GrantPt(master) != 0 || PtyNative.UnlockPt(master) != 0 || PtyNative.PtsNameR(master, buffer, (nuint)name.Length) != 0)
-            {
-                var errno = Marshal.GetLastPInvokeError();
-                PtyNative.Close(master);
-                throw new IOException($"Setting up the pseudo-terminal failed (errno {errno}).");
-            }
-        }
-
-        var path = Encoding.ASCII.GetString(name, 0, Array.IndexOf(name, (byte)0));
-        var holder = PtyNative.Open(path, PtyNative.ORdWr | PtyNative.ONoCtty | PtyNative.OCloExec);
-        if (holder < 0)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            PtyNative.Close(master);
-            throw new IOException($"Opening '{path}' failed (errno {errno}).");
-        }
-
-        PtyNative.Termios termios;
-        PtyNative.TcGetAttr(holder, &termios);
-        PtyNative.CfMakeRaw(&termios);
-        PtyNative.TcSetAttr(holder, 0, &termios);
+        var (master, holder, path) = RawPtyPair.Open(0, "pseudo-terminal");
         return new PseudoTerminal(master, holder, path);
     }
 

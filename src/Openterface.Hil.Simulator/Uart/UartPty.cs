@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
-
 namespace Openterface.Hil.Simulator;
 
 /// <summary>
@@ -25,36 +22,7 @@ internal sealed unsafe class UartPty : IDisposable
 
     public static UartPty Open()
     {
-        var master = PtyNative.PosixOpenPt(PtyNative.ORdWr | PtyNative.ONoCtty | PtyNative.OCloExec | ONonBlock);
-        if (master < 0)
-        {
-            throw new IOException($"posix_openpt failed (errno {Marshal.GetLastPInvokeError()}). Is /dev/pts mounted?");
-        }
-
-        var name = new byte[128];
-        fixed (byte* buffer = name)
-        {
-            if (PtyNative.GrantPt(master) != 0 || PtyNative.UnlockPt(master) != 0 || PtyNative.PtsNameR(master, buffer, (nuint)name.Length) != 0)
-            {
-                var errno = Marshal.GetLastPInvokeError();
-                PtyNative.Close(master);
-                throw new IOException($"Setting up the console pseudo-terminal failed (errno {errno}).");
-            }
-        }
-
-        var path = Encoding.ASCII.GetString(name, 0, Array.IndexOf(name, (byte)0));
-        var slave = PtyNative.Open(path, PtyNative.ORdWr | PtyNative.ONoCtty | PtyNative.OCloExec);
-        if (slave < 0)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            PtyNative.Close(master);
-            throw new IOException($"Opening '{path}' failed (errno {errno}).");
-        }
-
-        PtyNative.Termios termios;
-        PtyNative.TcGetAttr(slave, &termios);
-        PtyNative.CfMakeRaw(&termios);
-        PtyNative.TcSetAttr(slave, 0, &termios);
+        var (master, slave, path) = RawPtyPair.Open(ONonBlock, "console pseudo-terminal");
         PtyNative.Close(slave);
         return new UartPty(master, path);
     }
