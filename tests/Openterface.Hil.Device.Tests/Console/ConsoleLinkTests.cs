@@ -10,7 +10,7 @@ public sealed class ConsoleLinkTests
     [Test]
     public async Task A_wait_from_a_barrier_ignores_earlier_output_and_matches_the_next()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var port = new MemoryConsolePort();
         await using var link = await ConsoleLink.OpenAsync("/dev/ttyUSB1", Options(time, () => port));
         port.Push("hil-target login: ");
@@ -33,7 +33,7 @@ public sealed class ConsoleLinkTests
     [Test]
     public async Task A_wait_times_out_on_the_fake_clock()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var port = new MemoryConsolePort();
         await using var link = await ConsoleLink.OpenAsync("/dev/ttyUSB1", Options(time, () => port));
 
@@ -51,7 +51,7 @@ public sealed class ConsoleLinkTests
     [Test]
     public async Task A_console_that_vanishes_mid_wait_ends_it_as_disconnected_and_a_replug_resumes()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var ports = new List<MemoryConsolePort>();
         var plugged = true;
         MemoryConsolePort Open()
@@ -100,7 +100,7 @@ public sealed class ConsoleLinkTests
     [Test]
     public async Task Writes_reach_the_port_and_fail_as_transient_while_disconnected()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var port = new MemoryConsolePort();
         var opened = 0;
         await using var link = await ConsoleLink.OpenAsync("tcp://127.0.0.1:1", Options(time, () => opened++ == 0 ? port : throw new DeviceNotFoundException("gone")));
@@ -140,7 +140,7 @@ public sealed class ConsoleLinkTests
         });
     }
 
-    internal static ConsoleLinkOptions Options(FakeTime time, Func<ISerialPort> open) => new()
+    internal static ConsoleLinkOptions Options(ManualTimeProvider time, Func<ISerialPort> open) => new()
     {
         TimeProvider = time,
         OpenPort = (_, _) => Task.FromResult(open()),

@@ -9,7 +9,7 @@ public sealed class ConsoleTranscriptTests
     [Test]
     public void Text_drops_ansi_sequences_cr_and_control_characters_but_keeps_raw_bytes()
     {
-        var transcript = new ConsoleTranscript(new FakeTime());
+        var transcript = new ConsoleTranscript(new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         var raw = Encoding.UTF8.GetBytes("\u001b[1;32mOK\u001b[0m boot\r\n\u001b]0;title\u0007tab\there\u0007 \u001b(Bdone\r\n");
 
         transcript.Append(raw);
@@ -24,7 +24,7 @@ public sealed class ConsoleTranscriptTests
     [Test]
     public void Escape_sequences_and_utf8_characters_split_across_reads_are_decoded_whole()
     {
-        var transcript = new ConsoleTranscript(new FakeTime());
+        var transcript = new ConsoleTranscript(new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         var bytes = Encoding.UTF8.GetBytes("Grüße \u001b[31mrot\u001b[0m ✓\n");
 
         foreach (var b in bytes)
@@ -38,7 +38,7 @@ public sealed class ConsoleTranscriptTests
     [Test]
     public void Each_line_is_stamped_when_its_first_character_arrives()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var transcript = new ConsoleTranscript(time);
 
         transcript.Append("first li"u8);
@@ -59,7 +59,7 @@ public sealed class ConsoleTranscriptTests
     [Test]
     public void Find_searches_only_after_the_barrier_and_a_match_may_span_lines()
     {
-        var transcript = new ConsoleTranscript(new FakeTime());
+        var transcript = new ConsoleTranscript(new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
         transcript.Append("hil-target login: \r\n"u8);
         var barrier = transcript.TextLength;
         transcript.Append("Password: \r\nWelcome\r\nroot@hil-target:~# "u8);

@@ -25,7 +25,7 @@ public sealed class ChipGenerationTests
     [Test]
     public async Task A_CH32V208_factory_reset_is_RTS_only_and_comes_back_at_115200()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var chip = Ch9329EmulatorOptions.Ch32V208 with { TimeProvider = time };
         await using var rig = await MemoryRig.StartAsync(
             o =>
@@ -100,7 +100,7 @@ public sealed class ChipGenerationTests
     [Test]
     public async Task The_first_GET_INFO_waits_for_the_chip_to_settle_after_open()
     {
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var target = new RecordingTarget();
         await using var _ = target;
         var emulator = new Ch9329Emulator(target);

@@ -11,7 +11,7 @@ public sealed class ReplugTests
         Directory.CreateDirectory(sysfs);
         var root = Path.Combine(sysfs, "sys");
         Directory.CreateSymbolicLink(root, RepoPaths.Sysfs("replug-before"));
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var opened = new List<string?>();
         var ms2109 = new FakeMs2109();
         try

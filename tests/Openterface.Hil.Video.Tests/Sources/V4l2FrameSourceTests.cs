@@ -91,7 +91,7 @@ public class V4l2FrameSourceTests
         Directory.CreateSymbolicLink(sysfs, SysfsFixtures.Tree("replug-before"));
         try
         {
-            var time = new FakeTime();
+            var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
             var options = new FrameSourceOptions { WarmUpFrames = 0, TimeProvider = time, ReconnectTimeout = TimeSpan.FromSeconds(5) };
             var opened = new List<string>();
             var recovery = new CaptureRecovery(

@@ -90,7 +90,7 @@ public class HttpMjpegSourceTests
                 "HTTP/1.0 200 OK\r\nContent-Type: multipart/x-mixed-replace;boundary=b\r\n\r\n--b\r\n"), ct);
             _ = await stream.ReadAsync(new byte[16], ct);
         }, ct);
-        var time = new FakeTime();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var options = new FrameSourceOptions { TimeProvider = time, StallTimeout = TimeSpan.FromSeconds(5) };
         await using var source = await FrameSources.OpenAsync($"http://127.0.0.1:{port}/stream", options, ct);
 
