@@ -26,7 +26,9 @@ public sealed class PackagingTests
         _root = RepositoryRoot();
         _feed = Path.Combine(_root, ".cache", "packaging-test", "feed");
         var clock = Stopwatch.StartNew();
-        var (code, output) = await Shell.RunAsync(_root, new Dictionary<string, string>(), Step, Path.Combine(_root, "ci", "pack"), "--out", _feed);
+        var (code, output) = await Shell.RunAsync(_root, new Dictionary<string, string>(), Step, Path.Combine(_root, "ci", "pack"), "--out", _feed,
+            // A version of its own per run: the NuGet cache keeps an earlier pack of the same version (a repeated run failed).
+            "--version-suffix", $"test{Environment.TickCount64}");
         Assert.That(code, Is.Zero, output);
         await TestContext.Progress.WriteLineAsync($"ci/pack: {clock.Elapsed.TotalSeconds:F0} s\n{output}");
         var nunit = Directory.GetFiles(_feed, "Openterface.Hil.NUnit.*.nupkg").Single(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
