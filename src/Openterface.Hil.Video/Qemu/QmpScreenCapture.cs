@@ -9,12 +9,21 @@ namespace Openterface.Hil.Video;
 /// </summary>
 internal sealed class QmpScreenCapture : IDisposable
 {
+    private const string Prefix = "hil-screendump-";
+
     private byte[] _buffer = new byte[1 << 20];
+
+    private static int _swept;
 
     public QmpScreenCapture()
     {
         var directory = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        FilePath = Path.Combine(directory, $"hil-screendump-{Environment.ProcessId}-{Guid.NewGuid():N}.ppm");
+        if (Interlocked.Exchange(ref _swept, 1) == 0)
+        {
+            SweepOrphans(directory);
+        }
+
+        FilePath = Path.Combine(directory, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}.ppm");
 
         // Created empty and 0600 before QEMU writes to it (QEMU truncates, keeping the mode): the target's screen may
         // show secrets, and other users must not read it.
@@ -61,4 +70,30 @@ internal sealed class QmpScreenCapture : IDisposable
     {
         File.Delete(FilePath);
     }
+
+    /// <summary>
+    /// Deletes dumps left by processes that no longer run (killed before <see cref="Dispose"/>): the last picture of a
+    /// target's screen must not stay readable in /dev/shm. Only this user's files can be deleted there (sticky folder).
+    /// </summary>
+    internal static void SweepOrphans(string directory)
+    {
+        foreach (var path in Directory.EnumerateFiles(directory, Prefix + "*.ppm"))
+        {
+            var name = Path.GetFileName(path).AsSpan(Prefix.Length);
+            var dash = name.IndexOf('-');
+            if (dash > 0 && int.TryParse(name[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !ProcessRuns(pid))
+            {
+                try
+                {
+                    File.Delete(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another user's dump: not ours to delete.
+                }
+            }
+        }
+    }
+
+    private static bool ProcessRuns(int pid) => !OperatingSystem.IsLinux() || Directory.Exists($"/proc/{pid}");
 }

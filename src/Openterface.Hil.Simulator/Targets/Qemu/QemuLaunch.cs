@@ -21,6 +21,9 @@ internal sealed record QemuLaunch(
 
     public string SerialLogPath => Path.Combine(WorkDirectory, "ttyS0.log");
 
+    /// <summary>QEMU's pid, read by the <see cref="OrphanWatchdog"/> when the host dies.</summary>
+    public string PidFilePath => OrphanWatchdog.PidFilePath(WorkDirectory);
+
     /// <summary>The part of the command line a saved VM state depends on (no per-instance paths).</summary>
     public IReadOnlyList<string> MachineArguments =>
     [
@@ -45,6 +48,7 @@ internal sealed record QemuLaunch(
                 "-name", "hil-target",
                 "-display", "none",
                 "-no-shutdown",
+                "-pidfile", PidFilePath,
                 "-qmp", $"unix:{OptionValue(QmpSocketPath)},server=on,wait=off",
                 "-qmp", $"unix:{OptionValue(SpareQmpSocketPath)},server=on,wait=off",
                 // ttyS0: a Unix socket the target listens on (the rig's console), else appended to a log file.

@@ -15,6 +15,7 @@ public sealed partial class QemuTarget : IVirtualTarget
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly bool _ownsWorkDirectory;
     private readonly QemuDisplay _display;
+    private readonly OrphanWatchdog _watchdog;
     private QemuProcess? _qemu;
     private volatile bool _halted;
     private int _resets;
@@ -28,6 +29,7 @@ public sealed partial class QemuTarget : IVirtualTarget
         WorkDirectory = workDirectory;
         _ownsWorkDirectory = ownsWorkDirectory;
         _display = new QemuDisplay(this, options.FramesPerSecond, timeProvider);
+        _watchdog = OrphanWatchdog.Start(workDirectory, ownsWorkDirectory);
     }
 
     public string Name => "qemu";
@@ -135,6 +137,8 @@ public sealed partial class QemuTarget : IVirtualTarget
             {
                 Directory.Delete(WorkDirectory, recursive: true);
             }
+
+            _watchdog.Dispose();
         }
         finally
         {
