@@ -99,13 +99,17 @@ public sealed class HidMouse
     /// <summary>
     /// Releases the buttons on both HID pointers: the absolute one (report 02, which carries the buttons after
     /// <see cref="MoveToAsync"/>) and the relative one (report 01). The absolute report needs a position: the last one
-    /// sent, or the origin when none is known (after a crash, at connect).
+    /// sent. When this connection never sent one, the absolute pointer holds nothing of ours (connect released it) and
+    /// is left alone, so ending a session that never moved does not jump the target's cursor to the origin.
     /// </summary>
     internal async Task ForceReleaseAsync(CancellationToken cancellationToken)
     {
         _buttons = MouseButton.None;
-        var (x, y) = Position ?? (0, 0);
-        await _link.RequestAsync(Ch9329Requests.MouseAbsolute(x, y), cancellationToken).ConfigureAwait(false);
+        if (Position is { } p)
+        {
+            await _link.RequestAsync(Ch9329Requests.MouseAbsolute(p.X, p.Y), cancellationToken).ConfigureAwait(false);
+        }
+
         await _link.RequestAsync(Ch9329Requests.MouseRelative(0, 0), cancellationToken).ConfigureAwait(false);
     }
 

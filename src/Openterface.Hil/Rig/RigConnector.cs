@@ -22,7 +22,7 @@ internal sealed class RigConnector : IRigConnector
             lifetime.Add(kvm);
 
             var source = await FrameSources.OpenAsync(
-                endpoints.VideoUri, new FrameSourceOptions { TimeProvider = options.TimeProvider }, cancellationToken).ConfigureAwait(false);
+                VideoUriFor(endpoints.VideoUri, kvm.Discovered), new FrameSourceOptions { TimeProvider = options.TimeProvider }, cancellationToken).ConfigureAwait(false);
             var video = LiveVideo.Start(source, new LiveVideoOptions { TimeProvider = options.TimeProvider, LoggerFactory = options.LoggerFactory });
             lifetime.Add(video);
 
@@ -51,4 +51,11 @@ internal sealed class RigConnector : IRigConnector
             throw;
         }
     }
+
+    /// <summary>
+    /// Video "auto" with a discovered Mini-KVM is that unit's own capture node: with two units on the host, the first
+    /// capture node found may belong to the other one. Any other URI (or no discovery: tcp://, a simulator) is kept.
+    /// </summary>
+    internal static string VideoUriFor(string videoUri, DiscoveredKvm? discovered) =>
+        string.Equals(videoUri, "auto", StringComparison.OrdinalIgnoreCase) && discovered?.VideoPath is { } paired ? paired : videoUri;
 }

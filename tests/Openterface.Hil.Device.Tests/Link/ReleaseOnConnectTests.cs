@@ -26,6 +26,36 @@ public sealed class ReleaseOnConnectTests
     }
 
     [Test]
+    public async Task Ending_a_connection_that_never_moved_the_mouse_leaves_the_cursor_where_it_is()
+    {
+        await using var rig = await MemoryRig.StartAsync();
+        var absoluteAtConnect = AbsoluteReports(rig).Count;
+
+        await rig.Kvm.Keyboard.PressAsync("a");
+        await rig.Kvm.DisposeAsync();
+
+        Assert.That(AbsoluteReports(rig), Has.Count.EqualTo(absoluteAtConnect), "no absolute report (a jump to 0,0) at the end");
+    }
+
+    [Test]
+    public async Task Ending_a_connection_after_a_move_releases_the_absolute_pointer_where_it_was()
+    {
+        await using var rig = await MemoryRig.StartAsync();
+        await rig.Kvm.Mouse.MoveToAsync(1200, 3400);
+
+        await rig.Kvm.DisposeAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(AbsoluteReports(rig)[^1], Is.EqualTo("TX " + Ch9329Requests.MouseAbsolute(1200, 3400)));
+            Assert.That(rig.Target.LastAbsolute, Is.EqualTo((1200, 3400, (byte)0)));
+        });
+    }
+
+    private static List<string> AbsoluteReports(MemoryRig rig) =>
+        rig.Kvm.Transcript.Where(l => l.StartsWith("TX 57 AB 00 04 ", StringComparison.Ordinal)).ToList();
+
+    [Test]
     public async Task A_key_held_by_a_runner_killed_with_SIGKILL_is_released_by_the_next_connection()
     {
         var target = new RecordingTarget();
