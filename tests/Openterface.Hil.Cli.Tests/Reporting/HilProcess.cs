@@ -5,8 +5,12 @@ namespace Openterface.Hil.Cli.Tests.Reporting;
 /// <summary>Runs the built `hil` CLI (hil.dll next to the tests) as a child process.</summary>
 internal static class HilProcess
 {
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments) =>
+        RunAsync(environment, workingDirectory, TimeSpan.FromSeconds(90), arguments);
+
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments)
+        IReadOnlyDictionary<string, string?> environment, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
         var hil = Path.Combine(AppContext.BaseDirectory, "hil.dll");
         Assert.That(File.Exists(hil), Is.True, $"'{hil}' is missing: build tests/Openterface.Hil.Cli.Tests.");
@@ -36,10 +40,10 @@ internal static class HilProcess
         }
 
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeoutSource = new CancellationTokenSource(timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeoutSource.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeoutSource.Token);
+        await process.WaitForExitAsync(timeoutSource.Token);
         return (process.ExitCode, await stdout, await stderr);
     }
 }
