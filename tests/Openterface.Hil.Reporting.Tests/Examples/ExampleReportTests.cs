@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Openterface.Hil.Reporting.Tests;
 
 /// <summary>
-/// The example suites as a QA team sees them: the recovery-boot example (which types the root password as a secret)
-/// and the deliberately failing example run against the simulator in a child process; then their Allure results
+/// The example suites as a QA team sees them: the recovery-boot example (which types the root password as a secret),
+/// the serial-console login example (which writes it on the console) and the deliberately failing example run against
+/// the simulator in a child process; then their Allure results
 /// and the HTML report are checked, and the report is rendered in headless Chromium.
 /// </summary>
 [TestFixture]
@@ -15,6 +16,7 @@ namespace Openterface.Hil.Reporting.Tests;
 public sealed partial class ExampleReportTests
 {
     private const string TypedSecret = "hil\n"; // what BootTests passes to TypeSecretAsync
+    private const string ConsoleLogin = "Boots_and_logs_in_on_the_serial_console_without_looking_at_the_screen";
     private string _results = null!;
     private string _report = null!;
     private (int ExitCode, string Output) _run;
@@ -25,7 +27,8 @@ public sealed partial class ExampleReportTests
         var root = Directory.CreateTempSubdirectory("hil-example-report-").FullName;
         _results = Path.Combine(root, "allure-results");
         _report = Path.Combine(root, "allure-report");
-        _run = await ExampleRun.RunAsync("FullyQualifiedName~Examples.BootTests.|TestCategory=DeliberateFailure", _results);
+        _run = await ExampleRun.RunAsync(
+            "FullyQualifiedName~Examples.BootTests.|FullyQualifiedName~Examples.ConsoleBootTests.Boots_and_logs_in|TestCategory=DeliberateFailure", _results);
         var allure = AllureTool.Locate([AppContext.BaseDirectory, Environment.CurrentDirectory], Environment.GetEnvironmentVariable);
         await new AllureReportGenerator(allure).GenerateAsync(new AllureReportRequest(_results, _report, SingleFile: true));
     }
@@ -38,6 +41,7 @@ public sealed partial class ExampleReportTests
         Assert.That(results, Is.EquivalentTo(new Dictionary<string, string?>
         {
             ["Recovery_boot_reaches_a_root_shell_running_the_expected_kernel"] = "passed",
+            [ConsoleLogin] = "passed",
             ["The_boot_menu_never_appears_without_pressing_F12"] = "failed",
         }), _run.Output);
     }
@@ -45,7 +49,7 @@ public sealed partial class ExampleReportTests
     [Test]
     public void Every_operator_step_of_the_passing_example_carries_a_screenshot()
     {
-        var boot = Results().Single(r => r.GetProperty("status").GetString() == "passed");
+        var boot = Results().Single(r => r.GetProperty("name").GetString() == "Recovery_boot_reaches_a_root_shell_running_the_expected_kernel");
         var steps = Flatten(boot.GetProperty("steps")).ToList();
 
         Assert.Multiple(() =>
@@ -74,6 +78,25 @@ public sealed partial class ExampleReportTests
         });
         var mp4 = File.ReadAllBytes(Path.Combine(_results, videos[0].Source));
         Assert.That(Encoding.ASCII.GetString(mp4, 4, 4), Is.EqualTo("ftyp"), "the video is an MP4 container");
+    }
+
+    [Test]
+    public void The_console_example_carries_its_transcript_with_the_login_and_no_password()
+    {
+        var console = Results().Single(r => r.GetProperty("name").GetString() == ConsoleLogin);
+        var transcript = Attachments(console).Single(a => a.Name == "Console transcript");
+        var text = File.ReadAllText(Path.Combine(_results, transcript.Source));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(transcript.Type, Is.EqualTo("text/plain"));
+            Assert.That(text, Does.Match(@"^\d\d:\d\d:\d\d\.\d{3} "), "timestamped lines");
+            // The password "hil" is masked wherever it occurs, also inside words: the prompt reads "***-target login:".
+            Assert.That(text, Does.Contain("-target login:"), "the login prompt");
+            Assert.That(text, Does.Not.Contain("hil-target"), "the secret is masked in the transcript too");
+            Assert.That(text, Does.Contain("answer-42"), "the shell's output after the login");
+            Assert.That(Flatten(console.GetProperty("steps")).Select(s => s.GetProperty("name").GetString()), Has.Some.Contains("write secret"));
+        });
     }
 
     [Test]
