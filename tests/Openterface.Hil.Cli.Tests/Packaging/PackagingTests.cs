@@ -44,6 +44,7 @@ public sealed class PackagingTests
         await Run(outside.Path, env, "dotnet", "new", "hil-nunit", "-n", "BoardTests", "--debug:custom-hive", outside.Hive);
         var project = outside.Combine("BoardTests");
         Assert.That(await File.ReadAllTextAsync(Path.Combine(project, "BoardTests.csproj")), Does.Contain($"Version=\"{_version}\""));
+        AssertGeneratedAsWritten(project);
 
         var (code, output) = await Shell.RunAsync(project, env, Step, "dotnet", "test", "--filter", "TestCategory!=Qemu", "-warnaserror:NU1605,NU1603");
         Assert.That(code, Is.Zero, output);
@@ -124,5 +125,26 @@ public sealed class PackagingTests
         }
 
         throw new InvalidOperationException("Openterface.Hil.sln not found above the test assembly.");
+    }
+
+    /// <summary>
+    /// Every file of the generated project is the template's file with only the version filled in: packing once turned
+    /// each backslash into a slash ("root\\n" typed "root/n" in the QEMU login example).
+    /// </summary>
+    private void AssertGeneratedAsWritten(string project)
+    {
+        var content = Path.Combine(_root, "templates", "content", "hil-nunit");
+        var sources = Directory.GetFiles(content, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(".template.config", StringComparison.Ordinal)).ToList();
+        Assert.That(sources, Has.Count.GreaterThan(5), content);
+        Assert.Multiple(() =>
+        {
+            foreach (var source in sources)
+            {
+                var relative = Path.GetRelativePath(content, source);
+                var expected = File.ReadAllText(source).Replace("HIL_PACKAGE_VERSION", _version, StringComparison.Ordinal);
+                Assert.That(File.ReadAllText(Path.Combine(project, relative)), Is.EqualTo(expected), relative);
+            }
+        });
     }
 }
