@@ -5,7 +5,11 @@ using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil;
 
-/// <summary>Finds a phrase or pattern in an OCR reading and the bounds of the words it covers.</summary>
+/// <summary>
+/// Finds a phrase or pattern in an OCR reading and the bounds of the words it covers. The words are joined with one
+/// space, and with a newline where a word starts a new line on screen: a phrase matches across lines, a pattern sees
+/// the lines (<c>(?m)^Linux$</c> matches a line that reads only "Linux"; <c>\s</c> matches either separator).
+/// </summary>
 internal static class TextSearch
 {
     public static (string Text, Rectangle Bounds)? Find(OcrResult reading, string? phrase, Regex? pattern)
@@ -16,7 +20,7 @@ internal static class TextSearch
         if (phrase is not null)
         {
             var wanted = Normalise(phrase);
-            index = joined.IndexOf(wanted, StringComparison.OrdinalIgnoreCase);
+            index = joined.Replace('\n', ' ').IndexOf(wanted, StringComparison.OrdinalIgnoreCase);
             length = wanted.Length;
         }
         else
@@ -53,7 +57,7 @@ internal static class TextSearch
     {
         if (reading.Words.Count == 0)
         {
-            return (Normalise(reading.Text), []);
+            return (string.Join('\n', reading.Text.Split('\n').Select(Normalise).Where(line => line.Length > 0)), []);
         }
 
         var builder = new StringBuilder();
@@ -62,7 +66,7 @@ internal static class TextSearch
         {
             if (builder.Length > 0)
             {
-                builder.Append(' ');
+                builder.Append(StartsLine(reading.Words[i - 1].Bounds, reading.Words[i].Bounds) ? '\n' : ' ');
             }
 
             starts[i] = builder.Length;
@@ -71,4 +75,8 @@ internal static class TextSearch
 
         return (builder.ToString(), starts);
     }
+
+    /// <summary>The word's vertical middle is below the previous word: it is on the next line.</summary>
+    private static bool StartsLine(Rectangle previous, Rectangle word) =>
+        !previous.IsEmpty && !word.IsEmpty && word.Top + (word.Height / 2) > previous.Bottom;
 }
