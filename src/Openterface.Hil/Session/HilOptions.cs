@@ -30,7 +30,7 @@ public sealed record HilOptions
     /// <summary>Folder of needles (PNG + JSON pairs).</summary>
     public string? Needles { get; init; }
 
-    /// <summary>Keyboard layout of the target for typing text: "us", "uk", "de", "fr". Null = the device default (us).</summary>
+    /// <summary>Keyboard layout of the target for typing text: "us", "uk", "de", "fr", "es", "it", "sv", "ja", "dvorak". Null = the device default (us).</summary>
     public string? Layout { get; init; }
 
     /// <summary>OCR settings (language, tessdata, console fonts); null = the defaults (eng).</summary>
