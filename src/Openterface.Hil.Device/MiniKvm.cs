@@ -25,6 +25,7 @@ public sealed partial class MiniKvm : IAsyncDisposable
         var pacing = options.Pacing ?? KeyPacing.Default;
         Keyboard = new HidKeyboard(link, () => pacing, time, logger, options.Layout ?? KeyboardLayout.Us);
         Mouse = new HidMouse(link, () => pacing, time);
+        Media = new HidMediaKeys(link, () => pacing, time, logger);
         var openHid = options.OpenHid ?? OpenHidraw;
         Usb = new UsbSwitch(link, () => openHid(options.HidrawPath ?? identity.FindHidraw(link.Uri)), time, identity.Chip);
         link.StateChanged += (_, e) => LinkStateChanged?.Invoke(this, e);
@@ -89,6 +90,9 @@ public sealed partial class MiniKvm : IAsyncDisposable
     public HidKeyboard Keyboard { get; }
 
     public HidMouse Mouse { get; }
+
+    /// <summary>Media (volume, playback, browser) and ACPI (power, sleep, wake-up) keys.</summary>
+    public HidMediaKeys Media { get; }
 
     public UsbSwitch Usb { get; }
 

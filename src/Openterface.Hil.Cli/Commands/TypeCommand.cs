@@ -10,8 +10,8 @@ internal sealed class TypeCommand : ICommandFactory
     {
         var serial = InputOptions.Serial();
         var pacing = InputOptions.Pacing();
-        var layout = new Option<string>("--layout") { Description = "The target's keyboard layout: us, uk, de, fr.", DefaultValueFactory = _ => "us" };
-        layout.AcceptOnlyFromAmong("us", "uk", "gb", "de", "fr");
+        var layout = new Option<string>("--layout") { Description = "The target's keyboard layout: us, uk, de, fr, es, it, sv, ja, dvorak.", DefaultValueFactory = _ => "us" };
+        layout.AcceptOnlyFromAmong([.. KeyboardLayout.All.Select(l => l.Name), "gb", "se", "jp"]);
         var text = new Argument<string?>("text") { Description = "Text to type; \\n in the shell's string is Enter, \\t is Tab.", Arity = ArgumentArity.ZeroOrOne };
         var secretStdin = new Option<bool>("--secret-stdin")
         {

@@ -6,7 +6,8 @@ namespace Openterface.Hil.Imaging;
 /// <summary>Writes a needle as openQA does: NAME.png (the whole screenshot) and NAME.json (tags and areas).</summary>
 internal static class NeedleWriter
 {
-    internal static (string Png, string Json) Write(Frame screenshot, IReadOnlyList<NeedleArea> areas, IReadOnlyList<string> tags, string name, string directory)
+    internal static (string Png, string Json) Write(
+        Frame screenshot, IReadOnlyList<NeedleArea> areas, IReadOnlyList<string> tags, string name, string directory, NeedleExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(screenshot);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -31,11 +32,11 @@ internal static class NeedleWriter
         var png = Path.Combine(directory, name + ".png");
         var json = Path.Combine(directory, name + ".json");
         screenshot.Save(png);
-        File.WriteAllText(json, ToJson(areas, tags) + "\n");
+        File.WriteAllText(json, ToJson(areas, tags, extras) + "\n");
         return (png, json);
     }
 
-    internal static string ToJson(IReadOnlyList<NeedleArea> areas, IReadOnlyList<string> tags)
+    internal static string ToJson(IReadOnlyList<NeedleArea> areas, IReadOnlyList<string> tags, NeedleExtras? extras = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -49,7 +50,22 @@ internal static class NeedleWriter
 
             writer.WriteEndArray();
             writer.WriteStartArray("properties");
+            foreach (var property in extras?.Properties ?? [])
+            {
+                writer.WriteStringValue(property);
+            }
+
             writer.WriteEndArray();
+            if (extras?.Margin is { } margin)
+            {
+                writer.WriteNumber("margin", margin);
+            }
+
+            if (extras?.Consecutive is { } consecutive)
+            {
+                writer.WriteNumber("consecutive", consecutive);
+            }
+
             writer.WriteStartArray("tags");
             foreach (var tag in tags)
             {
@@ -92,3 +108,6 @@ internal static class NeedleWriter
         writer.WriteEndObject();
     }
 }
+
+/// <summary>Needle-wide keys a written needle keeps from the one it was made from: properties, margin, consecutive.</summary>
+internal sealed record NeedleExtras(IReadOnlyList<string> Properties, int? Margin, int? Consecutive);

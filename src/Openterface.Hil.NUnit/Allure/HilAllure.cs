@@ -22,6 +22,10 @@ public static class HilAllure
     /// <summary>The results folder of this run; null before the first wired test.</summary>
     public static string? ResultsDirectory => Volatile.Read(ref run)?.Writer.Directory;
 
+    /// <summary>Where failed needle waits save candidate needles: <c>needles-candidates</c> beside the results folder.</summary>
+    public static string? CandidateNeedlesDirectory =>
+        ResultsDirectory is { } results ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(results)) ?? results, "needles-candidates") : null;
+
     /// <summary>
     /// Attaches evidence (screenshot, diff, video, serial transcript, call log) to the current test. Returns false
     /// outside a wired test. Text is redacted of registered secrets.

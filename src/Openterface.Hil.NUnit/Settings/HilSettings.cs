@@ -27,7 +27,7 @@ public sealed class HilSettings
     /// <summary>Folder holding needles (reference images), absolute.</summary>
     public string Needles { get; init; } = "needles";
 
-    /// <summary>Keyboard layout of the target: us, uk, de, fr.</summary>
+    /// <summary>Keyboard layout of the target: us, uk, de, fr, es, it, sv, ja, dvorak.</summary>
     public string Layout { get; init; } = "us";
 
     public HilTimeouts Timeouts { get; init; } = new();

@@ -76,6 +76,7 @@ public abstract class HilTest
             Needles = ResolveNeedles(Settings.Needles),
             Layout = Settings.Layout,
             StepListeners = listeners,
+            CandidateNeedles = HilAllure.CandidateNeedlesDirectory,
             Timeouts = new TimeoutSettings { Expect = Settings.Timeouts.Expect },
             Ocr = Settings.OcrLanguage is { } language ? new OcrOptions { Language = language } : null,
         };

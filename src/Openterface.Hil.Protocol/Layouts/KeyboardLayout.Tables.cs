@@ -1,6 +1,6 @@
 namespace Openterface.Hil.Protocol;
 
-/// <summary>The four layouts (xkb "us", "gb", "de", "fr" basic variants as a Linux target maps them).</summary>
+/// <summary>The first four layouts (xkb "us", "gb", "de", "fr" basic variants as a Linux target maps them).</summary>
 public sealed partial class KeyboardLayout
 {
     private const KeyModifiers Shift = KeyModifiers.LeftShift;

@@ -4,8 +4,8 @@ namespace Openterface.Hil.Protocol;
 
 /// <summary>
 /// The target's keyboard layout: turns text into key strokes (the CH9329 sends key positions, the target's layout
-/// decides the character, reference §7.2). US, UK, DE (QWERTZ) and FR (AZERTY, Linux/xkb flavour) with Shift,
-/// AltGr and dead keys (accent key then space or the letter). '\n' is Enter, '\t' Tab.
+/// decides the character, reference §7.2). US, UK, DE (QWERTZ), FR (AZERTY), ES, IT, SV, JA (JIS) and US Dvorak
+/// (Linux/xkb flavour) with Shift, AltGr and dead keys (accent key then space or the letter). '\n' is Enter, '\t' Tab.
 /// </summary>
 public sealed partial class KeyboardLayout
 {
@@ -39,20 +39,26 @@ public sealed partial class KeyboardLayout
         _strokes['\t'] = [new KeyStroke(KeyModifiers.None, HidUsage.Tab)];
     }
 
-    /// <summary>"us", "uk", "de", "fr".</summary>
+    /// <summary>"us", "uk", "de", "fr", "es", "it", "sv", "ja", "dvorak".</summary>
     public string Name { get; }
 
     public string Description { get; }
 
     internal LayoutTable Table { get; }
 
-    public static IReadOnlyList<KeyboardLayout> All => [Us, Uk, De, Fr];
+    public static IReadOnlyList<KeyboardLayout> All => [Us, Uk, De, Fr, Es, It, Sv, Ja, Dvorak];
 
-    /// <summary>Finds a layout by name ("us", "uk"/"gb", "de", "fr"), case-insensitive.</summary>
+    /// <summary>Finds a layout by name (<see cref="All"/>; xkb's "gb", "se" and "jp" too), case-insensitive.</summary>
     public static KeyboardLayout FromName(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var key = name.Trim().ToLowerInvariant() == "gb" ? "uk" : name.Trim().ToLowerInvariant();
+        var key = name.Trim().ToLowerInvariant() switch
+        {
+            "gb" => "uk",
+            "se" => "sv",
+            "jp" => "ja",
+            var other => other,
+        };
         return All.FirstOrDefault(l => l.Name == key)
             ?? throw new ArgumentException($"Unknown keyboard layout '{name}'. Known layouts: {string.Join(", ", All.Select(l => l.Name))}.", nameof(name));
     }

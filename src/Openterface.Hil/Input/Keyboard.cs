@@ -24,6 +24,19 @@ public sealed class Keyboard
 
     public Task UpAsync(string chord, CancellationToken cancellationToken = default) => KeyAsync(chord, KeyAction.Up, "Key up", cancellationToken);
 
+    /// <summary>
+    /// Presses and releases a media key: "volume-up", "volume-down", "mute", "play-pause", "next-track", "www-home"...
+    /// (<see cref="MediaKeyNames.All"/>). An unknown name is an <see cref="ArgumentException"/> naming close names,
+    /// before anything is sent.
+    /// </summary>
+    public Task PressMediaAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var media = MediaKeyNames.Parse(key);
+        var name = MediaKeyNames.NameOf(media);
+        return _core.ActAsync($"Press media key '{name}'", new Dictionary<string, string> { ["key"] = name }, $"Press media key '{name}'",
+            InputKind.Keyboard, ct => _core.Parts.Keyboard.MediaAsync(media, ct), cancellationToken);
+    }
+
     public Task ReleaseAllAsync(CancellationToken cancellationToken = default) =>
         _core.ActAsync("Release all keys", new Dictionary<string, string>(), "Release all keys", InputKind.Other,
             ct => _core.Parts.Keyboard.ReleaseAllAsync(ct), cancellationToken);

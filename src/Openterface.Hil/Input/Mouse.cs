@@ -26,6 +26,18 @@ public sealed class Mouse
             ct => _core.Parts.Mouse.MoveToAsync(dx, dy, ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Relative move in HID counts (dx right, dy down), sent as CH9329 relative reports of at most 127 counts each.
+    /// The target's pointer speed and acceleration decide how many pixels that is: use it where a target ignores the
+    /// absolute pointer (some BIOS setups, games), and <see cref="MoveAsync"/> to reach a known pixel.
+    /// </summary>
+    public Task MoveByAsync(int dx, int dy, CancellationToken cancellationToken = default)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{dx},{dy}");
+        return _core.ActAsync($"Move mouse by {text}", new Dictionary<string, string> { ["dx"] = dx.ToString(CultureInfo.InvariantCulture), ["dy"] = dy.ToString(CultureInfo.InvariantCulture) },
+            $"Move mouse by {text}", InputKind.Mouse, ct => _core.Parts.Mouse.MoveByAsync(dx, dy, ct), cancellationToken);
+    }
+
     /// <summary>Moves to the point and clicks.</summary>
     public async Task ClickAsync(int x, int y, MouseButton button = MouseButton.Left, CancellationToken cancellationToken = default)
     {

@@ -1,9 +1,11 @@
 using Openterface.Hil.Device;
+using Openterface.Hil.Protocol;
 
 namespace Openterface.Hil;
 
 /// <summary>
-/// The target's power through the configured switch (<see cref="HilOptions.PowerSwitch"/> or
+/// The target's ACPI power keys through the HID link (<see cref="SleepKeyAsync"/>, <see cref="PowerKeyAsync"/>,
+/// <see cref="WakeKeyAsync"/>: no switch needed), and its power through the configured switch (<see cref="HilOptions.PowerSwitch"/> or
 /// <see cref="HilOptions.Power"/>). After power changes the target must enumerate the keyboard again before the next
 /// keystroke (the HID readiness gate re-arms).
 /// </summary>
@@ -28,6 +30,15 @@ public sealed class PowerControl
     public Task ResetAsync(CancellationToken cancellationToken = default) =>
         RunAsync("Reset", (driver, ct) => driver.ResetAsync(ct), cancellationToken);
 
+    /// <summary>Presses the ACPI Sleep key (the target's OS decides what it does, typically suspend).</summary>
+    public Task SleepKeyAsync(CancellationToken cancellationToken = default) => AcpiAsync("Sleep key", AcpiKeys.Sleep, cancellationToken);
+
+    /// <summary>Presses the ACPI Power key (the OS typically asks to shut down); the power switch is not touched.</summary>
+    public Task PowerKeyAsync(CancellationToken cancellationToken = default) => AcpiAsync("Power key", AcpiKeys.Power, cancellationToken);
+
+    /// <summary>Presses the ACPI Wake-up key.</summary>
+    public Task WakeKeyAsync(CancellationToken cancellationToken = default) => AcpiAsync("Wake key", AcpiKeys.WakeUp, cancellationToken);
+
     /// <summary>Off, wait (<see cref="HilOptions.PowerCycleOffTime"/> unless given), on.</summary>
     public Task CycleAsync(TimeSpan? offTime = null, CancellationToken cancellationToken = default)
     {
@@ -40,6 +51,10 @@ public sealed class PowerControl
             await driver.PowerOnAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
     }
+
+    private Task AcpiAsync(string action, AcpiKeys key, CancellationToken cancellationToken) =>
+        _core.ActAsync($"Press {action}", new Dictionary<string, string>(), $"Press {action}", InputKind.Keyboard,
+            ct => _core.Parts.Keyboard.AcpiAsync(key, ct), cancellationToken);
 
     private Task RunAsync(string action, Func<IPowerSwitch, CancellationToken, Task> call, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed record TypeOptions
     /// <summary>How long each read-back waits for the text to appear (built-in: <see cref="TimeoutSettings.Verify"/>, 5s).</summary>
     public TimeSpan? VerifyTimeout { get; init; }
 
-    /// <summary>Keyboard layout for this call ("us", "uk", "de", "fr"); null = <see cref="HilOptions.Layout"/>.</summary>
+    /// <summary>Keyboard layout for this call ("us", "uk", "de", "fr", "es", "it", "sv", "ja", "dvorak"); null = <see cref="HilOptions.Layout"/>.</summary>
     public string? Layout { get; init; }
 }
 

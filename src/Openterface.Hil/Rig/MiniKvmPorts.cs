@@ -18,9 +18,15 @@ internal sealed class MiniKvmPorts(MiniKvm kvm) : IKeyboardPort, IMousePort, IUs
     public Task TypeAsync(string text, KeyboardLayout? layout, bool secret, CancellationToken cancellationToken) =>
         kvm.Keyboard.TypeAsync(text, layout, secret, cancellationToken);
 
+    public Task MediaAsync(MediaKeys keys, CancellationToken cancellationToken) => kvm.Media.PressAsync(keys, cancellationToken);
+
+    public Task AcpiAsync(AcpiKeys keys, CancellationToken cancellationToken) => kvm.Media.PressAcpiAsync(keys, cancellationToken);
+
     public Task ReleaseAllAsync(CancellationToken cancellationToken) => kvm.Keyboard.ReleaseAllAsync(cancellationToken);
 
     public Task MoveToAsync(int x, int y, CancellationToken cancellationToken) => kvm.Mouse.MoveToAsync(x, y, cancellationToken);
+
+    public Task MoveByAsync(int dx, int dy, CancellationToken cancellationToken) => kvm.Mouse.MoveByAsync(dx, dy, cancellationToken);
 
     public Task ButtonAsync(MouseButton button, KeyAction action, CancellationToken cancellationToken) => action switch
     {

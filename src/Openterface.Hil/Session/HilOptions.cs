@@ -30,11 +30,18 @@ public sealed record HilOptions
     /// <summary>Folder of needles (PNG + JSON pairs).</summary>
     public string? Needles { get; init; }
 
-    /// <summary>Keyboard layout of the target for typing text: "us", "uk", "de", "fr". Null = the device default (us).</summary>
+    /// <summary>Keyboard layout of the target for typing text: "us", "uk", "de", "fr", "es", "it", "sv", "ja", "dvorak". Null = the device default (us).</summary>
     public string? Layout { get; init; }
 
     /// <summary>OCR settings (language, tessdata, console fonts); null = the defaults (eng).</summary>
     public Imaging.OcrOptions? Ocr { get; init; }
+
+    /// <summary>
+    /// Folder where a failed needle wait saves a candidate needle: the frame plus the needle's JSON with its areas
+    /// moved to the best place found (<c>hil needle accept</c> promotes it). Null: no candidates. The NUnit adapter
+    /// sets <c>needles-candidates</c> beside the Allure results folder.
+    /// </summary>
+    public string? CandidateNeedles { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -2,7 +2,10 @@ using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil;
 
-/// <summary>Turns a failed wait's frames into attachments: last frame, match overlay, needle, diff (PNG), call log.</summary>
+/// <summary>
+/// Turns a failed wait's frames into attachments: last frame, match overlay, needle, diff (PNG), call log, and, when
+/// <see cref="HilOptions.CandidateNeedles"/> is set, a candidate needle saved there (see <see cref="NeedleCandidate"/>).
+/// </summary>
 internal sealed class Evidence
 {
     private readonly SessionCore _core;
@@ -15,6 +18,7 @@ internal sealed class Evidence
     public IReadOnlyList<StepAttachment> Collect(Frame? last, Frame? best, MatchResult? match, IReadOnlyList<string> callLog)
     {
         var attachments = new List<StepAttachment>();
+        string? candidate = null;
         Add(attachments, "last frame", last, dispose: false);
         if (match is not null && best is not null)
         {
@@ -22,14 +26,42 @@ internal sealed class Evidence
             Add(attachments, "match overlay", TryDraw(() => MatchOverlay.Draw(best, match)), dispose: true);
             Add(attachments, "needle", needle is null ? null : TryDraw(() => needle.Templates[^1].Colour.Share()), dispose: true);
             Add(attachments, "diff", needle is null ? null : TryDraw(() => MatchOverlay.Diff(best, needle, match)), dispose: true);
+            if (needle is not null && !match.Found)
+            {
+                candidate = SaveCandidate(attachments, best, needle, match);
+            }
         }
 
         attachments.Add(new StepAttachment(
             "call log",
             "text/plain",
             "txt",
-            System.Text.Encoding.UTF8.GetBytes(_core.Redact(string.Join('\n', callLog)))));
+            System.Text.Encoding.UTF8.GetBytes(_core.Redact(string.Join('\n', candidate is null ? callLog : [.. callLog, candidate])))));
         return attachments;
+    }
+
+    /// <summary>Saves the candidate needle (frame + moved areas) and attaches its JSON; never with a secret possibly on screen.</summary>
+    /// <returns>The call-log line naming the candidate and how to accept it; null when none was saved.</returns>
+    private string? SaveCandidate(List<StepAttachment> attachments, Frame best, Needle needle, MatchResult match)
+    {
+        if (_core.Options.CandidateNeedles is not { } folder || _core.SecretWindow.IsOpen || _core.SecretWindow.Covers(best.Timestamp))
+        {
+            return null;
+        }
+
+        try
+        {
+            var json = NeedleCandidate.Save(best, needle, match, folder, _core.Time.GetUtcNow());
+            attachments.Add(new StepAttachment("candidate needle", "application/json", "json", File.ReadAllBytes(json)));
+            var line = $"candidate needle saved: '{json}' (accept it with: hil needle accept '{json}' --into NEEDLE_FOLDER)";
+            OperatorLog.WaitProgress(_core.Logger, "evidence", line);
+            return line;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HilException or ArgumentException)
+        {
+            OperatorLog.WaitProgress(_core.Logger, "evidence", $"could not save a candidate needle: {e.Message}");
+            return null;
+        }
     }
 
     private Frame? TryDraw(Func<Frame> draw)

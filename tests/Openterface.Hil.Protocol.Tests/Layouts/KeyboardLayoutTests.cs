@@ -40,6 +40,23 @@ public sealed class KeyboardLayoutTests
     [TestCase("fr", '1', Shift, HidUsage.D1)]
     [TestCase("fr", 'é', KeyModifiers.None, HidUsage.D2)]
     [TestCase("fr", '@', AltGr, HidUsage.D0)]
+    [TestCase("es", 'ñ', KeyModifiers.None, HidUsage.Semicolon)]
+    [TestCase("es", 'ç', KeyModifiers.None, HidUsage.NonUsHash)]
+    [TestCase("es", '@', AltGr, HidUsage.D2)]
+    [TestCase("es", '¿', Shift, HidUsage.Equal)]
+    [TestCase("it", 'ò', KeyModifiers.None, HidUsage.Semicolon)]
+    [TestCase("it", '@', AltGr, HidUsage.Semicolon)]
+    [TestCase("it", '£', Shift, HidUsage.D3)]
+    [TestCase("sv", 'å', KeyModifiers.None, HidUsage.LeftBracket)]
+    [TestCase("sv", 'ö', KeyModifiers.None, HidUsage.Semicolon)]
+    [TestCase("sv", '@', AltGr, HidUsage.D2)]
+    [TestCase("se", '}', AltGr, HidUsage.D0)]
+    [TestCase("ja", '@', KeyModifiers.None, HidUsage.LeftBracket)]
+    [TestCase("ja", '"', Shift, HidUsage.D2)]
+    [TestCase("ja", '_', Shift, HidUsage.International1)]
+    [TestCase("jp", '|', Shift, HidUsage.International3)]
+    [TestCase("dvorak", 'o', KeyModifiers.None, HidUsage.S)]
+    [TestCase("dvorak", 'Z', Shift, HidUsage.Slash)]
     public void Layout_maps_characters_to_the_right_key_positions(string layout, char character, KeyModifiers modifiers, HidUsage usage)
     {
         Assert.That(KeyboardLayout.FromName(layout).ToStrokes(character.ToString()), Is.EqualTo(new[] { new KeyStroke(modifiers, usage) }));
@@ -50,6 +67,9 @@ public sealed class KeyboardLayoutTests
     [TestCase("de", "é", HidUsage.Equal, KeyModifiers.None, HidUsage.E)]
     [TestCase("fr", "^", HidUsage.LeftBracket, KeyModifiers.None, HidUsage.Space)]
     [TestCase("fr", "ê", HidUsage.LeftBracket, KeyModifiers.None, HidUsage.E)]
+    [TestCase("es", "á", HidUsage.Quote, KeyModifiers.None, HidUsage.A)]
+    [TestCase("es", "`", HidUsage.LeftBracket, KeyModifiers.None, HidUsage.Space)]
+    [TestCase("sv", "é", HidUsage.Equal, KeyModifiers.None, HidUsage.E)]
     public void Dead_keys_are_followed_by_space_or_the_vowel(string layout, string text, HidUsage dead, KeyModifiers baseModifiers, HidUsage baseKey)
     {
         Assert.That(KeyboardLayout.FromName(layout).ToStrokes(text), Is.EqualTo(new[] { new KeyStroke(KeyModifiers.None, dead), new KeyStroke(baseModifiers, baseKey) }));
@@ -77,14 +97,19 @@ public sealed class KeyboardLayoutTests
     [Test]
     public void Unknown_layout_lists_the_known_ones()
     {
-        var error = Assert.Throws<ArgumentException>(() => KeyboardLayout.FromName("dvorak"))!;
-        Assert.That(error.Message, Does.Contain("us, uk, de, fr"));
+        var error = Assert.Throws<ArgumentException>(() => KeyboardLayout.FromName("colemak"))!;
+        Assert.That(error.Message, Does.Contain("us, uk, de, fr, es, it, sv, ja, dvorak"));
     }
 
     [TestCase("us", "The quick brown fox jumps over the lazy dog! 1234567890 ~`!@#$%^&*()_+-=[]{}\\|;:'\",.<>/?\n\tEnd")]
     [TestCase("uk", "Pay £5 to bob@example.com #1 ~ \\ | ¬ \"quoted\" €9")]
     [TestCase("de", "Grüße aus München: Straße, Äpfel & Öl kosten 5€ {x} [y] \\ @ ~ | ^ ° â é è ´ ` µ")]
     [TestCase("fr", "Élan? Non: élève à Noël, ça coûte 5€ & être là ! ^ ¨ ê ë ù @ # { } [ ] | ` \\ ~ µ §")]
+    [TestCase("es", "¡Hola, señor! ¿Qué tal? Ángel comió piñas: 5€ @ # ~ \\ | [ ] { } ç Ç ü â ` ^ ´ ¨ º ª ·")]
+    [TestCase("it", "Perché no? Città, però è già così: 5€ £3 @ # [ ] ° § ç \\ | ~ ` ²")]
+    [TestCase("sv", "Hej! Räksmörgås åt Östen: 5€ £3 @ $ { } [ ] \\ | ~ ¤ § ½ é à ê ü ñ µ")]
+    [TestCase("ja", "Konnichiwa! x=1+2*3; a@b [c] {d} <e> ~f^ `g` 'h' \"i\" \\ | _ ? /")]
+    [TestCase("dvorak", "The quick brown fox jumps over the lazy dog! 1234567890 ~`!@#$%^&*()_+-=[]{}\\|;:'\",.<>/?\n\tEnd")]
     public void Text_typed_with_a_layout_decodes_back_to_the_same_text(string layout, string text)
     {
         var keyboard = KeyboardLayout.FromName(layout);

@@ -92,6 +92,10 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
             Echo(FieldText + landed);
         });
 
+    public Task MediaAsync(MediaKeys keys, CancellationToken cancellationToken) => Record($"media {keys}", cancellationToken);
+
+    public Task AcpiAsync(AcpiKeys keys, CancellationToken cancellationToken) => Record($"acpi {keys}", cancellationToken);
+
     public Task ReleaseAllAsync(CancellationToken cancellationToken)
     {
         Actions.Add("release all");
@@ -106,6 +110,8 @@ internal sealed class FakeInput : IKeyboardPort, IMousePort, IHidLink, IUsbSwitc
         KeyAction.Up => Record($"mouse up {button}", cancellationToken),
         _ => Record($"click {button}", cancellationToken),
     };
+
+    public Task MoveByAsync(int dx, int dy, CancellationToken cancellationToken) => Record($"move by {dx},{dy}", cancellationToken);
 
     public Task ScrollAsync(int ticks, CancellationToken cancellationToken) => Record($"scroll {ticks}", cancellationToken);
 

@@ -6,8 +6,19 @@ namespace Openterface.Hil.Tests.Fakes;
 /// <summary>Everything a test session needs: clock, video, vision, input, listener, captured logs.</summary>
 internal sealed class FakeRig : IAsyncDisposable
 {
-    public FakeRig(Size? size = null)
+    private readonly TextRecognizer? _recognizer;
+    private readonly NeedleMatcher? _matcher;
+
+    /// <param name="size">Frame size.</param>
+    /// <param name="realVision">Match needles with Imaging's real matcher (real pixels) instead of the shade scan.</param>
+    public FakeRig(Size? size = null, bool realVision = false)
     {
+        if (realVision)
+        {
+            _recognizer = new TextRecognizer();
+            _matcher = new NeedleMatcher();
+        }
+
         Clock = new ManualTimeProvider();
         Shades = new NeedleShades();
         Video = new FakeVideo(Clock, Shades, size ?? new Size(1024, 768));
@@ -59,10 +70,23 @@ internal sealed class FakeRig : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Declares a real needle cut from the current scene (for <c>realVision</c> rigs): the frame as PNG, one match area.</summary>
+    public FakeRig NeedleFromScreen(string name, Rectangle area)
+    {
+        Video.Emit().Save(NeedleFolder.File($"{name}.png")); // the feed keeps (and disposes) the frame it emitted
+
+        File.WriteAllText(
+            NeedleFolder.File($"{name}.json"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{{\"tags\": [\"{name}\"], \"area\": [{{\"xpos\": {area.X}, \"ypos\": {area.Y}, \"width\": {area.Width}, \"height\": {area.Height}, \"type\": \"match\"}}], \"properties\": [\"workaround\"]}}"));
+        return this;
+    }
+
     public RigParts Parts(bool withPower = true)
     {
         var needles = Directory.EnumerateFiles(NeedleFolder.Path, "*.json").Any() ? NeedleSet.LoadFolder(NeedleFolder.Path) : null;
-        return new(Input, Input, Input, Input, Video, Vision, needles, withPower ? Input : null, null, this);
+        IVision vision = _matcher is null ? Vision : new ImagingVision(_matcher, _recognizer!);
+        return new(Input, Input, Input, Input, Video, vision, needles, withPower ? Input : null, null, this);
     }
 
     public HilSession Session(Func<HilOptions, HilOptions>? configure = null, bool withPower = true)
@@ -83,6 +107,8 @@ internal sealed class FakeRig : IAsyncDisposable
         Disposed = true;
         Video.Dispose();
         NeedleFolder.Dispose();
+        _recognizer?.Dispose();
+        _matcher?.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -97,6 +97,10 @@ internal sealed class FakeVideo : IVideoFeed, IDisposable
         var pixels = new byte[Size.Width * Size.Height];
         var picture = scene.Picture ?? new Rectangle(Point.Empty, Size);
         Fill(pixels, picture, scene.Shade);
+        foreach (var (bounds, shade) in scene.Boxes)
+        {
+            Fill(pixels, bounds, shade);
+        }
         foreach (var (needle, bounds, score) in scene.Needles)
         {
             Fill(pixels, bounds, _shades.For(needle, score));

@@ -31,6 +31,9 @@ internal sealed class Scene
 
     public List<(string Text, Rectangle Bounds)> Words { get; } = [];
 
+    /// <summary>Plain boxes drawn over the background, in order (pixels for the real matcher to look at).</summary>
+    public List<(Rectangle Bounds, byte Shade)> Boxes { get; } = [];
+
     /// <summary>The target's picture inside the frame; the rest is black (letterbox). Null = the whole frame.</summary>
     public Rectangle? Picture { get; init; }
 
@@ -41,6 +44,12 @@ internal sealed class Scene
         copy.Words.AddRange(Words);
         copy.Needles.AddRange(Needles);
         return copy;
+    }
+
+    public Scene WithBox(int x, int y, int width, int height, byte shade)
+    {
+        Boxes.Add((new Rectangle(x, y, width, height), shade));
+        return this;
     }
 
     public Scene WithNeedle(string needle, int x, int y, double score, int width = 40, int height = 20)
