@@ -20,7 +20,7 @@ internal sealed unsafe partial class TermiosSerialPort
             };
         }
 
-        _fd = fd;
+        var handle = new SerialFdHandle(fd);
         try
         {
             if (LinuxNative.Flock(fd, LinuxNative.LockEx | LinuxNative.LockNb) != 0)
@@ -32,22 +32,23 @@ internal sealed unsafe partial class TermiosSerialPort
             LinuxNative.Ioctl(fd, LinuxNative.TiocExcl, 0);
 
             // The modem-line policy (which lines to drop, per control chip) is applied by the link right after open.
-            Configure(speed);
+            Configure(fd, speed);
             LinuxNative.TcFlush(fd, LinuxNative.TciOFlush);
         }
         catch
         {
-            LinuxNative.Close(fd);
-            _fd = -1;
+            handle.Dispose();
             throw;
         }
+
+        _handle = handle;
     }
 
     /// <summary>Raw 8N1 at <paramref name="speed"/> on the open descriptor (also used to change baud without reopening).</summary>
-    private void Configure(uint speed)
+    private void Configure(int fd, uint speed)
     {
         LinuxNative.Termios termios;
-        if (LinuxNative.TcGetAttr(_fd, &termios) != 0)
+        if (LinuxNative.TcGetAttr(fd, &termios) != 0)
         {
             throw Failure("tcgetattr");
         }
@@ -65,7 +66,7 @@ internal sealed unsafe partial class TermiosSerialPort
             throw Failure($"cfsetspeed {speed}");
         }
 
-        if (LinuxNative.TcSetAttr(_fd, LinuxNative.TcsaNow, &termios) != 0)
+        if (LinuxNative.TcSetAttr(fd, LinuxNative.TcsaNow, &termios) != 0)
         {
             throw Failure("tcsetattr");
         }
@@ -75,30 +76,30 @@ internal sealed unsafe partial class TermiosSerialPort
     /// B0 before close: the tty keeps its termios between opens, and a port left at B0 is not raised again by the next
     /// open() (no DTR glitch on a gen1 board's USB-A port). Best effort: a pty ignores it.
     /// </summary>
-    private void HangUpSpeed()
+    private static void HangUpSpeed(int fd)
     {
         LinuxNative.Termios termios;
-        if (LinuxNative.TcGetAttr(_fd, &termios) == 0)
+        if (LinuxNative.TcGetAttr(fd, &termios) == 0)
         {
             LinuxNative.CfSetISpeed(&termios, 0);
             LinuxNative.CfSetOSpeed(&termios, 0);
-            LinuxNative.TcSetAttr(_fd, LinuxNative.TcsaNow, &termios);
+            LinuxNative.TcSetAttr(fd, LinuxNative.TcsaNow, &termios);
         }
     }
 
-    private void SetModemLines(bool dtr, bool rts, bool strict)
+    private void SetModemLines(int fd, bool dtr, bool rts, bool strict)
     {
         var set = (dtr ? LinuxNative.TiocMDtr : 0) | (rts ? LinuxNative.TiocMRts : 0);
         var clear = (dtr ? 0 : LinuxNative.TiocMDtr) | (rts ? 0 : LinuxNative.TiocMRts);
         var ok = true;
         if (set != 0)
         {
-            ok &= LinuxNative.Ioctl(_fd, LinuxNative.TiocMBis, &set) == 0;
+            ok &= LinuxNative.Ioctl(fd, LinuxNative.TiocMBis, &set) == 0;
         }
 
         if (clear != 0)
         {
-            ok &= LinuxNative.Ioctl(_fd, LinuxNative.TiocMBic, &clear) == 0;
+            ok &= LinuxNative.Ioctl(fd, LinuxNative.TiocMBic, &clear) == 0;
         }
 
         if (!ok && strict)
@@ -107,9 +108,9 @@ internal sealed unsafe partial class TermiosSerialPort
         }
     }
 
-    private int ReadNative(byte[] buffer, int pollTimeoutMs)
+    private int ReadNative(int fd, byte[] buffer, int pollTimeoutMs)
     {
-        var poll = new LinuxNative.PollFd { Fd = _fd, Events = LinuxNative.PollIn };
+        var poll = new LinuxNative.PollFd { Fd = fd, Events = LinuxNative.PollIn };
         var ready = LinuxNative.Poll(&poll, 1, pollTimeoutMs);
         if (ready < 0)
         {
@@ -126,7 +127,7 @@ internal sealed unsafe partial class TermiosSerialPort
         {
             fixed (byte* pointer = buffer)
             {
-                var count = LinuxNative.Read(_fd, pointer, buffer.Length);
+                var count = LinuxNative.Read(fd, pointer, buffer.Length);
                 if (count > 0)
                 {
                     return (int)count;
@@ -150,7 +151,7 @@ internal sealed unsafe partial class TermiosSerialPort
         return 0;
     }
 
-    private void WriteNative(ReadOnlySpan<byte> data, CancellationToken cancellationToken)
+    private void WriteNative(int fd, ReadOnlySpan<byte> data, CancellationToken cancellationToken)
     {
         var started = Environment.TickCount64;
         fixed (byte* start = data)
@@ -158,7 +159,7 @@ internal sealed unsafe partial class TermiosSerialPort
             var written = 0;
             while (written < data.Length)
             {
-                var count = LinuxNative.Write(_fd, start + written, data.Length - written);
+                var count = LinuxNative.Write(fd, start + written, data.Length - written);
                 if (count > 0)
                 {
                     written += (int)count;
@@ -177,7 +178,7 @@ internal sealed unsafe partial class TermiosSerialPort
                             isTransient: true);
                     }
 
-                    var poll = new LinuxNative.PollFd { Fd = _fd, Events = LinuxNative.PollOut };
+                    var poll = new LinuxNative.PollFd { Fd = fd, Events = LinuxNative.PollOut };
                     LinuxNative.Poll(&poll, 1, 50);
                     continue;
                 }
@@ -189,13 +190,17 @@ internal sealed unsafe partial class TermiosSerialPort
 
     private void CloseNative()
     {
-        if (_fd >= 0)
+        if (_handle is not { IsClosed: false } handle)
         {
-            HangUpSpeed();
-            LinuxNative.Flock(_fd, LinuxNative.LockUn);
-            LinuxNative.Close(_fd);
-            _fd = -1;
+            return;
         }
+
+        using (var fd = handle.Use())
+        {
+            HangUpSpeed(fd.Fd);
+        }
+
+        handle.Dispose();
     }
 
     private DeviceException Vanished(string reason) =>

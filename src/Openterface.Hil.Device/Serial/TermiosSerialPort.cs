@@ -17,7 +17,7 @@ internal sealed partial class TermiosSerialPort : ISerialPort, IBaudRatePort
     private byte[]? _pending;
     private int _pendingOffset;
     private volatile bool _disposed;
-    private int _fd;
+    private SerialFdHandle? _handle;
 
     private TermiosSerialPort(string path, int baudRate, ILogger logger)
     {
@@ -79,7 +79,8 @@ internal sealed partial class TermiosSerialPort : ISerialPort, IBaudRatePort
         ObjectDisposedException.ThrowIf(_disposed, this);
         lock (_writeLock)
         {
-            WriteNative(data.Span, cancellationToken);
+            using var fd = Handle.Use();
+            WriteNative(fd.Fd, data.Span, cancellationToken);
         }
 
         return ValueTask.CompletedTask;
@@ -92,7 +93,8 @@ internal sealed partial class TermiosSerialPort : ISerialPort, IBaudRatePort
         var speed = LinuxNative.SpeedConstant(baudRate);
         lock (_writeLock)
         {
-            Configure(speed);
+            using var fd = Handle.Use();
+            Configure(fd.Fd, speed);
             BaudRate = baudRate;
         }
 
@@ -102,7 +104,8 @@ internal sealed partial class TermiosSerialPort : ISerialPort, IBaudRatePort
     public ValueTask SetControlLinesAsync(bool dtr, bool rts, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        SetModemLines(dtr, rts, strict: true);
+        using var fd = Handle.Use();
+        SetModemLines(fd.Fd, dtr, rts, strict: true);
         return ValueTask.CompletedTask;
     }
 
@@ -114,18 +117,32 @@ internal sealed partial class TermiosSerialPort : ISerialPort, IBaudRatePort
         }
 
         _disposed = true;
-        await _readerStopped.Task.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+
+        // The reader notices within one poll (50 ms). Should it hang, the handle defers close() until it returns.
+        try
+        {
+            await _readerStopped.Task.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            SerialLog.PortVanished(_logger, Path, "the reader thread did not stop within 2 s; the descriptor closes when it does");
+        }
+
         CloseNative();
     }
+
+    private SerialFdHandle Handle => _handle ?? throw new ObjectDisposedException(nameof(TermiosSerialPort));
 
     private void ReaderLoop()
     {
         var buffer = new byte[4096];
         try
         {
+            // Holds a reference on the descriptor for the reader's whole life: close() waits for the loop to end.
+            using var fd = Handle.Use();
             while (!_disposed)
             {
-                var count = ReadNative(buffer, pollTimeoutMs: 50);
+                var count = ReadNative(fd.Fd, buffer, pollTimeoutMs: 50);
                 if (count > 0)
                 {
                     _received.Writer.TryWrite(buffer.AsSpan(0, count).ToArray());

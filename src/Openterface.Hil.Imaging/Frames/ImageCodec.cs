@@ -14,12 +14,13 @@ public static class ImageCodec
         }
 
         NativeLibraries.EnsureHilCv();
-        nint image;
+        HilCvImageHandle image;
         fixed (byte* bytes = encoded)
         {
             var rc = HilCvNative.Decode(bytes, encoded.Length, format == PixelFormat.Gray8 ? 1 : 0, out image);
             if (rc < 0)
             {
+                image.Dispose();
                 throw new ImagingException(
                     $"Cannot decode '{Describe(source)}' ({encoded.Length} bytes): not a valid PNG or JPEG image.");
             }
@@ -41,7 +42,7 @@ public static class ImageCodec
         }
         finally
         {
-            HilCvNative.ImageFree(image);
+            image.Dispose();
         }
     }
 
@@ -81,15 +82,12 @@ public static class ImageCodec
     {
         ArgumentNullException.ThrowIfNull(frame);
         NativeLibraries.EnsureHilCv();
-        HilCvNative.Check(HilCvNative.Encode(frame.View(), extension, param, out var buffer), $"Encoding {extension}");
-        try
+        var rc = HilCvNative.Encode(frame.View(), extension, param, out var buffer);
+        using (buffer)
         {
+            HilCvNative.Check(rc, $"Encoding {extension}");
             HilCvNative.Check(HilCvNative.BufferData(buffer, out var data, out var length), "Reading encoded bytes");
             return new ReadOnlySpan<byte>(data, length).ToArray();
-        }
-        finally
-        {
-            HilCvNative.BufferFree(buffer);
         }
     }
 

@@ -19,19 +19,19 @@ internal static unsafe partial class HilCvNative
     internal static partial nint OpenCvVersion();
 
     [LibraryImport(Library, EntryPoint = "hilcv_decode")]
-    internal static partial int Decode(byte* bytes, int length, int mode, out nint image);
+    internal static partial int Decode(byte* bytes, int length, int mode, out HilCvImageHandle image);
 
     [LibraryImport(Library, EntryPoint = "hilcv_image_view")]
-    internal static partial int ImageView(nint image, out HilCvView view);
+    internal static partial int ImageView(HilCvImageHandle image, out HilCvView view);
 
     [LibraryImport(Library, EntryPoint = "hilcv_image_free")]
     internal static partial void ImageFree(nint image);
 
     [LibraryImport(Library, EntryPoint = "hilcv_encode", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int Encode(in HilCvView src, string extension, int param, out nint buffer);
+    internal static partial int Encode(in HilCvView src, string extension, int param, out HilCvBufferHandle buffer);
 
     [LibraryImport(Library, EntryPoint = "hilcv_buffer_data")]
-    internal static partial int BufferData(nint buffer, out byte* data, out int length);
+    internal static partial int BufferData(HilCvBufferHandle buffer, out byte* data, out int length);
 
     [LibraryImport(Library, EntryPoint = "hilcv_buffer_free")]
     internal static partial void BufferFree(nint buffer);

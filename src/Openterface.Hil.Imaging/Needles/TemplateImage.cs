@@ -18,11 +18,12 @@ internal static class TemplateImage
         }
 
         NativeLibraries.EnsureHilCv();
-        nint image;
+        HilCvImageHandle image;
         fixed (byte* data = bytes)
         {
             if (HilCvNative.Decode(data, bytes.Length, 2, out image) < 0)
             {
+                image.Dispose();
                 throw new ImagingException($"Template '{path}' ({bytes.Length} bytes) is not a valid PNG or JPEG image. Save the cut-out as PNG.");
             }
         }
@@ -49,7 +50,7 @@ internal static class TemplateImage
         }
         finally
         {
-            HilCvNative.ImageFree(image);
+            image.Dispose();
         }
     }
 

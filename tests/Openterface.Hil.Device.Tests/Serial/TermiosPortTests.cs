@@ -56,6 +56,46 @@ public sealed class TermiosPortTests
     }
 
     [Test]
+    public async Task Dispose_closes_the_descriptor_once_and_later_calls_are_refused()
+    {
+        var (master, slave) = OpenPty();
+        try
+        {
+            var port = TermiosSerialPort.Open(slave, 115200, NullLogger.Instance);
+            var whileOpen = DescriptorsOpenOn(slave);
+            await port.DisposeAsync();
+            await port.DisposeAsync();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(whileOpen, Is.EqualTo(1), "the port holds exactly one descriptor while open");
+                Assert.That(DescriptorsOpenOn(slave), Is.Zero, "dispose closes it (the reader thread's reference included)");
+                Assert.ThrowsAsync<ObjectDisposedException>(async () => await port.WriteAsync(new byte[] { 1 }));
+            });
+
+            // The flock went with the descriptor: the next run opens the same port.
+            await TermiosSerialPort.Open(slave, 115200, NullLogger.Instance).DisposeAsync();
+        }
+        finally
+        {
+            LinuxNative.Close(master);
+        }
+    }
+
+    private static int DescriptorsOpenOn(string path) =>
+        new DirectoryInfo("/proc/self/fd").GetFileSystemInfos().Count(entry =>
+        {
+            try
+            {
+                return entry.LinkTarget == path;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        });
+
+    [Test]
     public void A_TCP_serial_host_that_never_answers_times_out_naming_the_uri()
     {
         using var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);

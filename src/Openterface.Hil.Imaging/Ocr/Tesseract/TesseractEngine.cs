@@ -9,9 +9,9 @@ namespace Openterface.Hil.Imaging.Ocr;
 /// </summary>
 internal sealed class TesseractEngine : IDisposable
 {
-    private nint _handle;
+    private readonly TesseractHandle _handle;
 
-    private TesseractEngine(nint handle) => _handle = handle;
+    private TesseractEngine(TesseractHandle handle) => _handle = handle;
 
     /// <summary>
     /// Checks the tessdata folder and language files, then initialises an engine. <paramref name="initVariables"/>
@@ -22,11 +22,16 @@ internal sealed class TesseractEngine : IDisposable
         CheckTessdata(tessdataPath, language);
         TesseractNative.EnsureLoaded();
         var handle = TesseractNative.Create();
+        if (handle.IsInvalid)
+        {
+            throw new OcrException("Tesseract could not create an engine (TessBaseAPICreate returned null): out of memory?");
+        }
+
         _ = TesseractNative.SetVariable(handle, "debug_file", "/dev/null");
         var rc = InitWith(handle, tessdataPath, language, initVariables ?? new Dictionary<string, string>());
         if (rc != 0)
         {
-            TesseractNative.Delete(handle);
+            handle.Dispose();
             throw new OcrException(
                 $"Tesseract could not load language '{language}' from '{tessdataPath}'. " +
                 $"Check the .traineddata files or set {OcrOptions.TessdataEnvironmentVariable} to a valid tessdata folder.");
@@ -40,7 +45,7 @@ internal sealed class TesseractEngine : IDisposable
         return new TesseractEngine(handle);
     }
 
-    private static unsafe int InitWith(nint handle, string tessdataPath, string language, IReadOnlyDictionary<string, string> variables)
+    private static unsafe int InitWith(TesseractHandle handle, string tessdataPath, string language, IReadOnlyDictionary<string, string> variables)
     {
         var names = variables.Keys.Select(Marshal.StringToCoTaskMemUTF8).ToArray();
         var values = variables.Values.Select(Marshal.StringToCoTaskMemUTF8).ToArray();
@@ -92,7 +97,7 @@ internal sealed class TesseractEngine : IDisposable
     internal unsafe List<List<(string Text, Rectangle Box, float Confidence)>> Recognize(
         ReadOnlySpan<byte> grey, int width, int height, int pageSegMode, string? whitelist)
     {
-        ObjectDisposedException.ThrowIf(_handle == 0, this);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
         TesseractNative.SetPageSegMode(_handle, pageSegMode);
         _ = TesseractNative.SetVariable(_handle, "tessedit_char_whitelist", whitelist ?? string.Empty);
         fixed (byte* data = grey)
@@ -107,9 +112,10 @@ internal sealed class TesseractEngine : IDisposable
         }
 
         var lines = new List<List<(string, Rectangle, float)>>();
-        var iterator = TesseractNative.GetIterator(_handle);
-        if (iterator == 0)
+        using var iterator = TesseractNative.GetIterator(_handle);
+        if (iterator.IsInvalid)
         {
+            TesseractNative.Clear(_handle);
             return lines;
         }
 
@@ -142,7 +148,6 @@ internal sealed class TesseractEngine : IDisposable
         }
         finally
         {
-            TesseractNative.ResultIteratorDelete(iterator);
             TesseractNative.Clear(_handle);
         }
 
@@ -150,13 +155,5 @@ internal sealed class TesseractEngine : IDisposable
         return lines;
     }
 
-    public void Dispose()
-    {
-        var handle = Interlocked.Exchange(ref _handle, 0);
-        if (handle != 0)
-        {
-            TesseractNative.End(handle);
-            TesseractNative.Delete(handle);
-        }
-    }
+    public void Dispose() => _handle.Dispose();
 }

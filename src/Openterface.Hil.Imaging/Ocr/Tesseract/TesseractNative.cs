@@ -48,7 +48,7 @@ internal static unsafe partial class TesseractNative
     private static partial int SetEnv(string name, string value, int overwrite);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPICreate")]
-    internal static partial nint Create();
+    internal static partial TesseractHandle Create();
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPIDelete")]
     internal static partial void Delete(nint handle);
@@ -58,44 +58,44 @@ internal static unsafe partial class TesseractNative
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPIInit4", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Init4(
-        nint handle, string dataPath, string language, int mode, nint configs, int configsSize,
+        TesseractHandle handle, string dataPath, string language, int mode, nint configs, int configsSize,
         nint varsVec, nint varsValues, nuint varsSize, [MarshalAs(UnmanagedType.I4)] bool setOnlyNonDebugParams);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPISetVariable", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int SetVariable(nint handle, string name, string value);
+    internal static partial int SetVariable(TesseractHandle handle, string name, string value);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPISetPageSegMode")]
-    internal static partial void SetPageSegMode(nint handle, int mode);
+    internal static partial void SetPageSegMode(TesseractHandle handle, int mode);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPISetImage")]
-    internal static partial void SetImage(nint handle, byte* data, int width, int height, int bytesPerPixel, int bytesPerLine);
+    internal static partial void SetImage(TesseractHandle handle, byte* data, int width, int height, int bytesPerPixel, int bytesPerLine);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPISetSourceResolution")]
-    internal static partial void SetSourceResolution(nint handle, int ppi);
+    internal static partial void SetSourceResolution(TesseractHandle handle, int ppi);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPIRecognize")]
-    internal static partial int Recognize(nint handle, nint monitor);
+    internal static partial int Recognize(TesseractHandle handle, nint monitor);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPIGetIterator")]
-    internal static partial nint GetIterator(nint handle);
+    internal static partial TesseractResultIteratorHandle GetIterator(TesseractHandle handle);
 
     [LibraryImport(Library, EntryPoint = "TessBaseAPIClear")]
-    internal static partial void Clear(nint handle);
+    internal static partial void Clear(TesseractHandle handle);
 
     [LibraryImport(Library, EntryPoint = "TessResultIteratorDelete")]
     internal static partial void ResultIteratorDelete(nint iterator);
 
     [LibraryImport(Library, EntryPoint = "TessResultIteratorNext")]
-    internal static partial int ResultIteratorNext(nint iterator, int level);
+    internal static partial int ResultIteratorNext(TesseractResultIteratorHandle iterator, int level);
 
     [LibraryImport(Library, EntryPoint = "TessResultIteratorGetUTF8Text")]
-    internal static partial nint ResultIteratorGetUtf8Text(nint iterator, int level);
+    internal static partial nint ResultIteratorGetUtf8Text(TesseractResultIteratorHandle iterator, int level);
 
     [LibraryImport(Library, EntryPoint = "TessResultIteratorConfidence")]
-    internal static partial float ResultIteratorConfidence(nint iterator, int level);
+    internal static partial float ResultIteratorConfidence(TesseractResultIteratorHandle iterator, int level);
 
     [LibraryImport(Library, EntryPoint = "TessResultIteratorGetPageIteratorConst")]
-    internal static partial nint ResultIteratorGetPageIterator(nint iterator);
+    internal static partial nint ResultIteratorGetPageIterator(TesseractResultIteratorHandle iterator);
 
     [LibraryImport(Library, EntryPoint = "TessPageIteratorIsAtBeginningOf")]
     internal static partial int PageIteratorIsAtBeginningOf(nint iterator, int level);
