@@ -17,8 +17,13 @@ public sealed class ConsoleCliTests
         using var sim = await SimProcess.StartAsync(null, "--target", "qemu");
         var console = sim.Uri("console");
 
-        // The simulator restores the target at GRUB's menu; GRUB reads the serial line too: Enter boots the default entry.
-        var login = await ConsoleAsync(console, "--send", @"\n", "--expect", "hil-target login:", "--timeout", "240");
+        // A power cycle through the simulator's spare QMP socket, as a relay script would do on a real rig; then GRUB's
+        // menu (mirrored on ttyS0, no timeout) takes Enter from the serial line too and boots the default entry. The
+        // UART holds the Enter until GRUB reads it, as in the ConsoleBootTests example.
+        var power = await HilProcess.RunAsync(new Dictionary<string, string?>(), AppContext.BaseDirectory, TimeSpan.FromSeconds(120),
+            ["power", "cycle", "--power", "qmp://" + sim.Uri("qmp"), "--off-time", "1"]);
+        Assert.That(power.ExitCode, Is.Zero, power.Stderr);
+        var login = await ConsoleAsync(console, "--send", @"\n", "--expect", "hil-target login:", "--timeout", "120");
         var root = await ConsoleAsync(console, "--send", @"root\n", "--expect", "Password:", "--timeout", "60");
         var shell = await ConsoleAsync(console, "--send", @"hil\n", "--expect", @"root@hil-target:~#", "--timeout", "60");
         var uname = await ConsoleAsync(console, "--send", @"uname -s\n", "--expect", @"(?m)^Linux\s*$", "--timeout", "60", "--json");

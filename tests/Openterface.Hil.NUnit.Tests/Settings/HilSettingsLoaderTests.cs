@@ -24,6 +24,24 @@ public sealed class HilSettingsLoaderTests
     }
 
     [Test]
+    public void The_console_uri_comes_from_runsettings_then_environment_then_hil_json()
+    {
+        using var repo = Repository();
+        File.WriteAllText(repo.Combine("hil.json"), """{ "target": "sim:qemu", "console": "/dev/ttyUSB1?baud=9600" }""");
+        var env = new Dictionary<string, string> { ["HIL_CONSOLE"] = "tcp://board-1:3334" };
+        var run = new Dictionary<string, string> { ["HilConsole"] = "tcp://board-2:3334" };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(HilSettingsLoader.Load(None, None, repo.Combine("tests")).Console, Is.EqualTo("/dev/ttyUSB1?baud=9600"));
+            Assert.That(HilSettingsLoader.Load(None, k => env.GetValueOrDefault(k), repo.Combine("tests")).Console, Is.EqualTo("tcp://board-1:3334"));
+            Assert.That(
+                HilSettingsLoader.Load(k => run.GetValueOrDefault(k), k => env.GetValueOrDefault(k), repo.Combine("tests")).Console,
+                Is.EqualTo("tcp://board-2:3334"));
+        });
+    }
+
+    [Test]
     public void Nothing_configured_lists_every_place_tried()
     {
         using var repo = Repository();
