@@ -17,13 +17,19 @@ public sealed class ConsoleCliTests
         using var sim = await SimProcess.StartAsync(null, "--target", "qemu");
         var console = sim.Uri("console");
 
-        // A power cycle through the simulator's spare QMP socket, as a relay script would do on a real rig; then GRUB's
-        // menu (mirrored on ttyS0, no timeout) takes Enter from the serial line too and boots the default entry. The
-        // UART holds the Enter until GRUB reads it, as in the ConsoleBootTests example.
+        // A power cycle through the simulator's spare QMP socket, as a relay script would do on a real rig. GRUB's menu
+        // (mirrored on ttyS0, no timeout) takes Enter from the serial line, but an Enter sent while the firmware still
+        // runs is lost; so, as a person at a terminal would, press Enter every 15 s until the login prompt answers
+        // (at the prompt, Enter makes getty print it again).
         var power = await HilProcess.RunAsync(new Dictionary<string, string?>(), AppContext.BaseDirectory, TimeSpan.FromSeconds(120),
             ["power", "cycle", "--power", "qmp://" + sim.Uri("qmp"), "--off-time", "1"]);
         Assert.That(power.ExitCode, Is.Zero, power.Stderr);
-        var login = await ConsoleAsync(console, "--send", @"\n", "--expect", "hil-target login:", "--timeout", "120");
+        var login = await ConsoleAsync(console, "--send", @"\n", "--expect", "hil-target login:", "--timeout", "15");
+        for (var attempt = 1; login.ExitCode != 0 && attempt < 16; attempt++)
+        {
+            login = await ConsoleAsync(console, "--send", @"\n", "--expect", "hil-target login:", "--timeout", "15");
+        }
+
         var root = await ConsoleAsync(console, "--send", @"root\n", "--expect", "Password:", "--timeout", "60");
         var shell = await ConsoleAsync(console, "--send", @"hil\n", "--expect", @"root@hil-target:~#", "--timeout", "60");
         var uname = await ConsoleAsync(console, "--send", @"uname -s\n", "--expect", @"(?m)^Linux\s*$", "--timeout", "60", "--json");
