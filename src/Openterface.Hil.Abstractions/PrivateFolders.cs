@@ -39,7 +39,8 @@ internal static class PrivateFolders
 
     /// <summary>
     /// Creates <paramref name="path"/> (and missing parents) as 0700 and proves this user owns it: only the owner
-    /// may change a folder's mode, so a folder planted by another user fails here with a clear error.
+    /// may change a folder's mode, and on Linux the owner is also compared with this user (root may change any
+    /// folder's mode), so a folder planted by another user fails here with a clear error.
     /// </summary>
     internal static string Ensure(string path)
     {
@@ -57,16 +58,24 @@ internal static class PrivateFolders
         }
 
         Directory.CreateDirectory(full, OwnerOnly);
+        if (OperatingSystem.IsLinux() && FileOwnerNative.OwnerOf(full) != FileOwnerNative.EffectiveUserId)
+        {
+            // Checked before the mode is touched: root could change another user's folder, and must not.
+            throw BelongsToAnotherUser(full, null);
+        }
+
         try
         {
             File.SetUnixFileMode(full, OwnerOnly);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new UnauthorizedAccessException(
-                $"Folder '{full}' belongs to another user. Remove it or choose another location; it holds private state.", e);
+            throw BelongsToAnotherUser(full, e);
         }
 
         return full;
     }
+
+    private static UnauthorizedAccessException BelongsToAnotherUser(string full, Exception? inner) =>
+        new($"Folder '{full}' belongs to another user. Remove it or choose another location; it holds private state.", inner);
 }
