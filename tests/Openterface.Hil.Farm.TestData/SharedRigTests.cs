@@ -46,3 +46,17 @@ public sealed class HogTests : HilTest
         await Task.Delay(Timeout.InfiniteTimeSpan, TestContext.CurrentContext.CancellationToken);
     }
 }
+
+/// <summary>A test that keeps its rig for FARM_TEST_HOLD seconds and passes, unless its lease is taken away meanwhile.</summary>
+[TestFixture]
+[Category("Lost")]
+[RequiresDevice("sim=console")]
+public sealed class LostLeaseTests : HilTest
+{
+    [Test]
+    public async Task Holds_its_rig_for_a_while()
+    {
+        await Expect(Screen.Needle("console-login")).ToBeVisibleAsync(new() { Timeout = TimeSpan.FromSeconds(60) });
+        await Task.Delay(TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("FARM_TEST_HOLD") ?? "5", CultureInfo.InvariantCulture)));
+    }
+}
