@@ -4,12 +4,16 @@ using Openterface.Hil.Reporting;
 
 namespace Openterface.Hil.Cli.Commands;
 
-/// <summary>`hil report`: Allure HTML from an Allure results folder, through the Allure 3 tool ci/setup installs.</summary>
+/// <summary>`hil report`: Allure HTML from one or more Allure results folders (merged), through the Allure 3 tool ci/setup installs.</summary>
 internal sealed class ReportCommand : ICommandFactory
 {
     public Command Create()
     {
-        var results = new Option<string?>("--results") { Description = "Allure results folder (default: $HIL_ALLURE_RESULTS or reports/allure-results)" };
+        var results = new Option<string[]>("--results")
+        {
+            Description = "Allure results folder (default: $HIL_ALLURE_RESULTS or reports/allure-results); repeat it to merge several (one per runner) into one report",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var output = new Option<string?>("--out") { Description = "Report folder (default: reports/allure-report)" };
         var singleFile = new Option<bool>("--single-file") { Description = "One self-contained index.html that opens from file://" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object describing the report" };
@@ -23,13 +27,12 @@ internal sealed class ReportCommand : ICommandFactory
             try
             {
                 var root = AllureResultsLocation.BaseFolder(Directory.GetCurrentDirectory());
-                var resultsDirectory = parseResult.GetValue(results) is { Length: > 0 } r
-                    ? Path.GetFullPath(r)
-                    : AllureResultsLocation.ResolveResults(null, root, Environment.GetEnvironmentVariable);
+                var given = (parseResult.GetValue(results) ?? []).Where(r => r.Length > 0).Select(Path.GetFullPath).ToList();
+                var resultsDirectory = given.Count > 0 ? given[0] : AllureResultsLocation.ResolveResults(null, root, Environment.GetEnvironmentVariable);
                 var outputDirectory = Path.GetFullPath(parseResult.GetValue(output) ?? Path.Combine(root, AllureResultsLocation.DefaultReport));
                 var allure = AllureTool.Locate(AllureTool.DefaultStartDirectories(), Environment.GetEnvironmentVariable);
                 var report = await new AllureReportGenerator(allure).GenerateAsync(
-                    new AllureReportRequest(resultsDirectory, outputDirectory, parseResult.GetValue(singleFile)),
+                    new AllureReportRequest(resultsDirectory, outputDirectory, parseResult.GetValue(singleFile)) { MoreResults = [.. given.Skip(1)] },
                     cancellationToken).ConfigureAwait(false);
                 Print(report, parseResult.GetValue(json));
                 return 0;

@@ -57,6 +57,9 @@ public static class HilAllure
         Run().SetEnvironment(key, value);
     }
 
+    /// <summary>The uuid of the current test's Allure result; null outside a wired test.</summary>
+    internal static string? CurrentUuid => Current?.Result.Uuid;
+
     internal static AllureTestCase? Current =>
         TestContext.CurrentContext.Test.ID is { } id && Running.TryGetValue(id, out var test) ? test : null;
 

@@ -19,6 +19,12 @@ internal sealed class RigProbe(Func<string, bool> pathExists, string sysfsRoot =
             return $"the target is the simulator ('{settings.Target}'), not a real Mini-KVM. Set HIL_SERIAL and HIL_VIDEO (and unset HIL_TARGET) to run it on a rig.";
         }
 
+        if (settings.UsesFarm)
+        {
+            // The farm knows its rigs; a rig that is down is a rig fault found when it is leased and used.
+            return null;
+        }
+
         if (settings.PoolRigs.Count == 0)
         {
             return $"no Mini-KVM configured. Tried: {string.Join(", ", settings.Tried)}. Set HIL_SERIAL and HIL_VIDEO for a real rig.";

@@ -7,7 +7,8 @@ namespace Openterface.Hil.NUnit;
 /// A parsed `hil.json`: { "serial", "video", "target", "power", "console", "needles", "layout", "resultsDirectory",
 /// "leaseDirectory", "timeouts": { "expect", "action", "boot", "leaseWait", "leaseDuration" } (seconds or
 /// "hh:mm:ss"), "rigs": [ { "name", "serial", "video", "power" } ], "realism": "none" | "ms2109" (the simulator's
-/// capture model), "ocr": { "lang": "eng+deu" } }. Comments and trailing commas are allowed.
+/// capture model), "ocr": { "lang": "eng+deu" }, "pool": "postgres://..." (a farm), "rig": { "tags": [ "board=rpi4" ],
+/// "ttl": 60 } (what to lease from the farm) }. Comments and trailing commas are allowed.
 /// </summary>
 internal sealed class HilJsonFile
 {
@@ -43,6 +44,12 @@ internal sealed class HilJsonFile
 
     public IReadOnlyList<RigSettings>? Rigs { get; init; }
 
+    public string? Pool { get; init; }
+
+    public IReadOnlyList<string>? RigTags { get; init; }
+
+    public TimeSpan? LeaseTtl { get; init; }
+
     public string Describe() =>
         Target is not null ? $"target '{Target}'"
         : Rigs is { Count: > 0 } ? $"{Rigs.Count} rig(s)"
@@ -76,6 +83,9 @@ internal sealed class HilJsonFile
                 Rigs = root.TryGetProperty("rigs", out var r) ? ReadRigs(r, path) : null,
                 Realism = Text(root, "realism"),
                 OcrLanguage = root.TryGetProperty("ocr", out var o) && o.ValueKind == JsonValueKind.Object ? Text(o, "lang") : null,
+                Pool = Text(root, "pool"),
+                RigTags = root.TryGetProperty("rig", out var rig) ? ReadTags(rig, path) : null,
+                LeaseTtl = root.TryGetProperty("rig", out var rigTtl) && rigTtl.ValueKind == JsonValueKind.Object ? Duration(rigTtl, "ttl", path) : null,
             };
         }
         catch (JsonException e)
@@ -120,6 +130,26 @@ internal sealed class HilJsonFile
         }
 
         throw new HilException($"'{path}': timeouts.{name} is '{value}'; use seconds (30) or \"hh:mm:ss\".");
+    }
+
+    private static List<string>? ReadTags(JsonElement rig, string path)
+    {
+        if (rig.ValueKind != JsonValueKind.Object)
+        {
+            throw new HilException($"'{path}': 'rig' must be an object {{ \"tags\": [\"board=rpi4\"], \"ttl\": 60 }}.");
+        }
+
+        if (!rig.TryGetProperty("tags", out var tags))
+        {
+            return null;
+        }
+
+        if (tags.ValueKind != JsonValueKind.Array || tags.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
+        {
+            throw new HilException($"'{path}': rig.tags must be an array of strings such as [\"board=rpi4\", \"usb-switch\"].");
+        }
+
+        return [.. tags.EnumerateArray().Select(t => t.GetString()!)];
     }
 
     private static List<RigSettings> ReadRigs(JsonElement element, string path)

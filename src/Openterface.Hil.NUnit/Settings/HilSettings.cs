@@ -47,6 +47,21 @@ public sealed class HilSettings
     /// <summary>Rigs of the device pool; when empty and <see cref="Serial"/> is set, that one rig.</summary>
     public IReadOnlyList<RigSettings> Rigs { get; init; } = [];
 
+    /// <summary>
+    /// The rig pool: null for the single-host file pool (the default), or a farm <c>postgres://user@host/db</c>
+    /// (hil.json "pool", HIL_POOL, .runsettings HilPool), which needs the Openterface.Hil.Farm package.
+    /// </summary>
+    public string? Pool { get; init; }
+
+    /// <summary>Tags every leased farm rig must carry (hil.json "rig": { "tags" }, HIL_RIG_TAGS comma-separated); [RequiresDevice("board=rpi4")] adds more.</summary>
+    public IReadOnlyList<string> RigTags { get; init; } = [];
+
+    /// <summary>How long a farm lease lasts without its heartbeat (hil.json "rig": { "ttl" }, HIL_LEASE_TTL seconds); null: 60 s.</summary>
+    public TimeSpan? LeaseTtl { get; init; }
+
+    /// <summary>True when <see cref="Pool"/> is a farm (postgres:// or postgresql://).</summary>
+    public bool UsesFarm => RigPools.IsFarm(Pool);
+
     /// <summary>The hil.json that was used, if any.</summary>
     public string? ConfigFile { get; init; }
 
@@ -57,7 +72,7 @@ public sealed class HilSettings
     public bool UsesSimulator => Target?.StartsWith("sim:", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>True when a simulator or at least one real rig is configured.</summary>
-    public bool IsConfigured => UsesSimulator || PoolRigs.Count > 0;
+    public bool IsConfigured => UsesSimulator || UsesFarm || PoolRigs.Count > 0;
 
     /// <summary>The rigs the pool leases: <see cref="Rigs"/>, or the single rig described by Serial/Video/Power.</summary>
     public IReadOnlyList<RigSettings> PoolRigs =>
@@ -81,7 +96,7 @@ public sealed class HilSettings
         if (!IsConfigured)
         {
             throw new HilException(
-                $"No Mini-KVM configured. Tried: {string.Join(", ", Tried)}. Set HIL_TARGET=sim:console to use the simulator, or HIL_SERIAL and HIL_VIDEO for a real rig.");
+                $"No Mini-KVM configured. Tried: {string.Join(", ", Tried)}. Set HIL_TARGET=sim:console to use the simulator, HIL_SERIAL and HIL_VIDEO for a real rig, or HIL_POOL=postgres://... for a farm.");
         }
     }
 }

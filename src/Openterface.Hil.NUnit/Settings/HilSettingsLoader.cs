@@ -49,6 +49,7 @@ internal static class HilSettingsLoader
                 : Path.GetFullPath(fallback, baseDirectory);
         }
 
+        var pool = Pick("HilPool", "HIL_POOL", file?.Pool, record: false);
         var defaults = new HilSettings();
         return new HilSettings
         {
@@ -65,6 +66,11 @@ internal static class HilSettingsLoader
             Realism = Pick("HilRealism", "HIL_REALISM", file?.Realism, record: false),
             OcrLanguage = Pick("HilOcrLang", "HIL_OCR_LANG", file?.OcrLanguage, record: false),
             Rigs = file?.Rigs ?? [],
+            Pool = pool,
+            RigTags = Pick("HilRigTags", "HIL_RIG_TAGS", null, record: false) is { } tags
+                ? [.. tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+                : file?.RigTags ?? [],
+            LeaseTtl = Pick("HilLeaseTtl", "HIL_LEASE_TTL", null, record: false) is { } ttl ? Seconds(ttl, "HIL_LEASE_TTL") : file?.LeaseTtl,
             ConfigFile = file?.Path,
             Tried = tried,
         };
@@ -73,6 +79,11 @@ internal static class HilSettingsLoader
     /// <summary>hil.json in the start folder and each parent, up to the repository root or the user's home (see <see cref="FileSearchScope"/>).</summary>
     internal static IEnumerable<string> SearchPaths(FileSearchScope scope) =>
         scope.Folders.Select(folder => Path.Combine(folder, FileName));
+
+    private static TimeSpan Seconds(string value, string name) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 1
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new HilException($"{name} is '{value}'; give the lease TTL in seconds (at least 1), e.g. 60.");
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

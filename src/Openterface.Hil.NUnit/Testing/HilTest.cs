@@ -15,7 +15,8 @@ public abstract class HilTest
 {
     private HilSession? _session;
     private VirtualRig? _simulator;
-    private RigLease? _lease;
+    private IRigLease? _lease;
+    private RunHistoryRecorder? _history;
 
     /// <summary>The operator session of the running test.</summary>
     protected HilSession Session => _session ?? throw new InvalidOperationException("The session exists only while a test runs (after [SetUp]).");
@@ -97,9 +98,20 @@ public abstract class HilTest
         }
         else
         {
-            _lease = await DevicePool.FromSettings(Settings).LeaseAsync(TestContext.CurrentContext.Test.FullName, Settings.Timeouts.LeaseWait, cancellationToken).ConfigureAwait(false);
-            options = options with { Serial = _lease.Rig.Serial, Video = _lease.Rig.Video ?? Settings.Video, Power = _lease.Rig.Power ?? Settings.Power, Console = Settings.Console };
-            HilAllure.SetEnvironment("Rig", _lease.Rig.Name);
+            var pool = RigPools.Open(Settings);
+            var test = TestContext.CurrentContext.Test.FullName;
+            var startedAt = TimeProvider.System.GetUtcNow();
+            var started = TimeProvider.System.GetTimestamp();
+            _lease = await pool.LeaseAsync(new RigRequest(test, RequestedTags(), Settings.Timeouts.LeaseWait, Settings.LeaseTtl), cancellationToken).ConfigureAwait(false);
+            var rig = _lease.Rig;
+            options = options with { Serial = rig.Serial, Video = rig.Video ?? Settings.Video, Power = rig.Power ?? Settings.Power, Console = rig.Console ?? Settings.Console };
+            if (pool.History is { } history)
+            {
+                _history = new RunHistoryRecorder(history, test, startedAt, started);
+                options = options with { NeedleObserver = _history };
+            }
+
+            HilAllure.SetEnvironment("Rig", rig.Name);
         }
 
         _session = await HilSession.ConnectAsync(ConfigureOptions(options), cancellationToken).ConfigureAwait(false);
@@ -125,14 +137,39 @@ public abstract class HilTest
                     await FailureEvidence.AttachAsync(session).ConfigureAwait(false);
                 }
             }),
+            ("check the rig lease", () => _lease is { } lease ? new ValueTask(lease.EnsureHeldAsync(CancellationToken.None)) : ValueTask.CompletedTask),
+            ("record the run in the farm's history", RecordHistoryAsync),
             ("release the rig", ReleaseAsync)).ConfigureAwait(false);
+    }
+
+    private ValueTask RecordHistoryAsync()
+    {
+        if (_history is not { } history)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var result = TestContext.CurrentContext.Result;
+        var outcome = _lease?.LostReason is not null ? "broken"
+            : NUnitOutcome.Map(result.Outcome, result.Message, result.StackTrace).Status.ToString().ToLowerInvariant();
+        return history.RecordAsync(_lease?.Rig.Name, outcome);
+    }
+
+    /// <summary>Tags of [RequiresDevice(...)] on the test method and its fixture, with hil.json "rig": { "tags" }.</summary>
+    private List<string> RequestedTags()
+    {
+        var method = TestContext.CurrentContext.Test.MethodName;
+        var attributes = GetType().GetCustomAttributes(typeof(RequiresDeviceAttribute), inherit: true).OfType<RequiresDeviceAttribute>()
+            .Concat(GetType().GetMethods().Where(m => m.Name == method)
+                .SelectMany(m => m.GetCustomAttributes(typeof(RequiresDeviceAttribute), inherit: true).OfType<RequiresDeviceAttribute>()));
+        return [.. Settings.RigTags.Concat(attributes.SelectMany(a => a.Tags)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Disposes the session, the simulator and the lease, each on its own; the lease is always released.</summary>
     private async ValueTask ReleaseAsync()
     {
         var (session, simulator, lease) = (_session, _simulator, _lease);
-        (_session, _simulator, _lease) = (null, null, null);
+        (_session, _simulator, _lease, _history) = (null, null, null, null);
         await TeardownSteps.RunAllAsync(
             ("dispose the session", () => session?.DisposeAsync() ?? ValueTask.CompletedTask),
             ("stop the simulator", () => simulator?.DisposeAsync() ?? ValueTask.CompletedTask),

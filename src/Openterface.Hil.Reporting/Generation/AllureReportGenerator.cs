@@ -5,7 +5,14 @@ using System.Text.Json.Nodes;
 namespace Openterface.Hil.Reporting;
 
 /// <summary>What to generate: results folder in, report folder out, one self-contained page or a multi-file site.</summary>
-internal sealed record AllureReportRequest(string ResultsDirectory, string OutputDirectory, bool SingleFile, string ReportName = "Openterface.Hil");
+internal sealed record AllureReportRequest(string ResultsDirectory, string OutputDirectory, bool SingleFile, string ReportName = "Openterface.Hil")
+{
+    /// <summary>More results folders merged into the same report (one per runner of a farm, say).</summary>
+    public IReadOnlyList<string> MoreResults { get; init; } = [];
+
+    /// <summary>Every results folder, the first one first.</summary>
+    public IReadOnlyList<string> AllResults => [ResultsDirectory, .. MoreResults];
+}
 
 /// <summary>A generated report: its folder, the page to open and how many results it was built from.</summary>
 internal sealed record AllureReport(string Directory, string IndexPath, int ResultCount, bool SingleFile, int AnalyticsScriptsRemoved);
@@ -24,10 +31,22 @@ internal sealed class AllureReportGenerator(string allureExecutable)
     public async Task<AllureReport> GenerateAsync(AllureReportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var results = Path.GetFullPath(request.ResultsDirectory);
+        var folders = request.AllResults.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+        var results = string.Join("', '", folders);
         var output = Path.GetFullPath(request.OutputDirectory);
-        var resultCount = CountResults(results);
-        PrepareOutput(output, results);
+        var resultCount = folders.Sum(CountResults);
+        if (resultCount == 0)
+        {
+            throw new HilException(
+                $"Allure results folder(s) '{results}' hold no '*-result.json' files. Run the tests first, or pass --results DIR.");
+        }
+
+        foreach (var folder in folders)
+        {
+            CheckOutput(output, folder);
+        }
+
+        ClearOutput(output);
 
         var work = Directory.CreateTempSubdirectory("hil-allure-");
         try
@@ -35,7 +54,7 @@ internal sealed class AllureReportGenerator(string allureExecutable)
             var config = Path.Combine(work.FullName, "allurerc.json");
             await File.WriteAllTextAsync(config, BuildConfig(request), cancellationToken).ConfigureAwait(false);
             var (exitCode, stdout, stderr) = await RunAsync(
-                ["generate", results, "--output", output, "--config", config, "--cwd", work.FullName],
+                ["generate", .. folders, "--output", output, "--config", config, "--cwd", work.FullName],
                 work.FullName, cancellationToken).ConfigureAwait(false);
             var index = Path.Combine(output, "index.html");
             if (exitCode != 0 || !File.Exists(index))
@@ -80,14 +99,10 @@ internal sealed class AllureReportGenerator(string allureExecutable)
                 $"Allure results folder '{results}' does not exist. Run the tests first (they write reports/allure-results), or pass --results DIR.");
         }
 
-        var count = Directory.EnumerateFiles(results, "*-result.json").Count();
-        return count > 0
-            ? count
-            : throw new HilException(
-                $"Allure results folder '{results}' holds no '*-result.json' files. Run the tests first, or pass --results DIR.");
+        return Directory.EnumerateFiles(results, "*-result.json").Count();
     }
 
-    private static void PrepareOutput(string output, string results)
+    private static void CheckOutput(string output, string results)
     {
         if (string.Equals(output.TrimEnd('/'), results.TrimEnd('/'), StringComparison.Ordinal))
         {
@@ -98,7 +113,10 @@ internal sealed class AllureReportGenerator(string allureExecutable)
         {
             throw new ArgumentException($"The report folder '{output}' contains the results folder '{results}'. Choose a separate --out DIR.");
         }
+    }
 
+    private static void ClearOutput(string output)
+    {
         if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
         {
             // Only a folder this tool generated is replaced: any folder with an index.html (a website, a home

@@ -55,6 +55,9 @@ public sealed record HilOptions
 
     public IReadOnlyList<IStepListener> StepListeners { get; init; } = [];
 
+    /// <summary>Told how every needle wait ended (needle, score, threshold, found, frame size); null: nobody. The farm's history uses it.</summary>
+    public INeedleDecisionObserver? NeedleObserver { get; init; }
+
     /// <summary>Log typed text in clear. Secrets typed with TypeSecretAsync are never logged, whatever this says.</summary>
     public bool SensitiveLogging { get; init; }
 

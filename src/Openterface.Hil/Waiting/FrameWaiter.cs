@@ -147,6 +147,7 @@ internal sealed class FrameWaiter
             }, run.VideoFault, cancellationToken).ConfigureAwait(false);
 
             passed ??= await run.FinalCheckAsync(cancellationToken).ConfigureAwait(false);
+            run.ReportNeedleDecision(passed);
             if (passed is not null)
             {
                 step.EndedOn(passed.Frame);

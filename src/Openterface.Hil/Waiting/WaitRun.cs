@@ -111,6 +111,24 @@ internal sealed class WaitRun : IDisposable
         return new WaitOutcome(_lastAttempt!, frame.Share());
     }
 
+    /// <summary>
+    /// Tells the session's needle observer how this wait ended when it was a needle wait: the attempt it passed on,
+    /// or the closest attempt when it timed out. Inner waits of a bigger step (quiet) are not decisions.
+    /// </summary>
+    public void ReportNeedleDecision(WaitOutcome? passed)
+    {
+        if (_core.Options.NeedleObserver is not { } observer || _spec.Quiet)
+        {
+            return;
+        }
+
+        var (attempt, frame) = passed is not null ? (passed.Attempt, passed.Frame) : (_best, _bestFrame ?? _lastFrame);
+        if (attempt?.Result?.Match is { } match && frame is not null)
+        {
+            observer.OnNeedleDecision(new NeedleDecision(match.NeedleName, match.Score, match.Threshold, match.Found, frame.Width, frame.Height));
+        }
+    }
+
     public Exception Fail(StepContext step)
     {
         if (_frames == 0)

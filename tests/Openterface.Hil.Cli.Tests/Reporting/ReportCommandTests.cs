@@ -80,11 +80,36 @@ public sealed class ReportCommandTests
         }
     }
 
-    private static string WriteOneResult(string directory)
+    [Test]
+    public async Task Several_results_folders_merge_into_one_report()
+    {
+        var work = Directory.CreateTempSubdirectory("hil-cli-report-");
+        try
+        {
+            var runnerA = WriteOneResult(Path.Combine(work.FullName, "runner-a"), "Shows_login_on_runner_a");
+            var runnerB = WriteOneResult(Path.Combine(work.FullName, "runner-b"), "Shows_login_on_runner_b");
+            var output = Path.Combine(work.FullName, "report");
+            var (exitCode, stdout, stderr) = await HilProcess.RunAsync(Inherit, work.FullName,
+                "report", "--results", runnerA, "--results", runnerB, "--out", output, "--json");
+            Assert.That(exitCode, Is.Zero, stderr);
+            var reportText = string.Concat(Directory.EnumerateFiles(output, "*.json", SearchOption.AllDirectories).Select(File.ReadAllText));
+            Assert.Multiple(() =>
+            {
+                Assert.That(JsonDocument.Parse(stdout).RootElement.GetProperty("results").GetInt32(), Is.EqualTo(2));
+                Assert.That(reportText, Does.Contain("Shows_login_on_runner_a").And.Contain("Shows_login_on_runner_b"), "the report holds the tests of both folders");
+            });
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static string WriteOneResult(string directory, string name = "Shows_login")
     {
         var results = Path.Combine(directory, "allure-results");
         var test = new AllureTestCase(new AllureResultsWriter(results),
-            new AllureTestDescription("Shows_login", "Cli.Tests.Shows_login", "Cli.Tests.Shows_login", [new AllureLabel("suite", "Cli")], [], []),
+            new AllureTestDescription(name, $"Cli.Tests.{name}", $"Cli.Tests.{name}", [new AllureLabel("suite", "Cli")], [], []),
             TimeProvider.System);
         test.Finish(AllureStatus.Passed);
         return results;

@@ -55,7 +55,8 @@ internal sealed class HilProcess : IDisposable
         }
     }
 
-    public static HilProcess Start(string pool, params string[] arguments)
+    /// <summary>Starts hil with HIL_* cleared and HIL_POOL set to <paramref name="pool"/> (left unset when null).</summary>
+    public static HilProcess Start(string? pool, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -74,7 +75,11 @@ internal sealed class HilProcess : IDisposable
             start.Environment.Remove(key);
         }
 
-        start.Environment["HIL_POOL"] = pool;
+        if (pool is not null)
+        {
+            start.Environment["HIL_POOL"] = pool;
+        }
+
         return new HilProcess(Process.Start(start)!);
     }
 
@@ -82,7 +87,7 @@ internal sealed class HilProcess : IDisposable
     public Task<JsonElement> FirstJsonAsync(CancellationToken cancellationToken) => firstJson.Task.WaitAsync(cancellationToken);
 
     /// <summary>Runs hil to completion; returns exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string pool, params string[] arguments)
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? pool, params string[] arguments)
     {
         using var hil = Start(pool, arguments);
         var output = new List<string>();

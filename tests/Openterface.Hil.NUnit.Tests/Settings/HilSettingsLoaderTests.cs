@@ -51,7 +51,7 @@ public sealed class HilSettingsLoaderTests
             "No Mini-KVM configured. Tried: .runsettings parameter 'HilTarget' (absent), environment HIL_TARGET (absent), " +
             ".runsettings parameter 'HilSerial' (absent), environment HIL_SERIAL (absent), " +
             $"hil.json (searched {repo.Combine("tests", "hil.json")}, {repo.Combine("hil.json")}: none). " +
-            "Set HIL_TARGET=sim:console to use the simulator, or HIL_SERIAL and HIL_VIDEO for a real rig."));
+            "Set HIL_TARGET=sim:console to use the simulator, HIL_SERIAL and HIL_VIDEO for a real rig, or HIL_POOL=postgres://... for a farm."));
     }
 
     [Test]
