@@ -2,14 +2,26 @@ using System.Runtime.InteropServices;
 
 namespace Openterface.Hil.Simulator;
 
-/// <summary>libc calls for the pseudo-terminal master (posix_openpt, grantpt, unlockpt, ptsname_r) and raw termios.</summary>
+/// <summary>
+/// libc calls for the pseudo-terminal master (posix_openpt, grantpt, unlockpt, ptsname_r) and raw termios, and for the
+/// QEMU target's serial FIFOs (mkfifo, fcntl F_SETPIPE_SZ).
+/// </summary>
 internal static unsafe partial class PtyNative
 {
+    internal const int ORdOnly = 0x0;
+    internal const int OWrOnly = 0x1;
     internal const int ORdWr = 0x2;
+    internal const int ONonBlock = 0x800;
     internal const int ONoCtty = 0x100;
     internal const int OCloExec = 0x80000;
     internal const short PollIn = 0x1;
+    internal const short PollOut = 0x4;
     internal const short PollHup = 0x10;
+    internal const int FSetPipeSize = 1031;
+    internal const int FGetPipeSize = 1032;
+    internal const int ENoEnt = 2;
+    internal const int ENxio = 6;
+    internal const int EPipe = 32;
     internal const int EIntr = 4;
     internal const int EAgain = 11;
 
@@ -48,6 +60,12 @@ internal static unsafe partial class PtyNative
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "mkfifo", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int MkFifo(string path, uint mode);
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    internal static partial int Fcntl(int fd, int command, int argument);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     internal static partial int Close(int fd);

@@ -8,8 +8,6 @@ namespace Openterface.Hil.Simulator;
 /// </summary>
 internal sealed unsafe class UartPty : IDisposable
 {
-    private const int ONonBlock = 0x800;
-    private const short PollOut = 0x4;
     private int _master;
 
     private UartPty(int master, string slavePath)
@@ -22,7 +20,7 @@ internal sealed unsafe class UartPty : IDisposable
 
     public static UartPty Open()
     {
-        var (master, slave, path) = RawPtyPair.Open(ONonBlock, "console pseudo-terminal");
+        var (master, slave, path) = RawPtyPair.Open(PtyNative.ONonBlock, "console pseudo-terminal");
         PtyNative.Close(slave);
         return new UartPty(master, path);
     }
@@ -33,10 +31,10 @@ internal sealed unsafe class UartPty : IDisposable
     /// </summary>
     public bool Poll(bool wantWrite, int timeoutMs, out bool readable, out bool writable)
     {
-        var poll = new PtyNative.PollFd { Fd = _master, Events = (short)(PtyNative.PollIn | (wantWrite ? PollOut : 0)) };
+        var poll = new PtyNative.PollFd { Fd = _master, Events = (short)(PtyNative.PollIn | (wantWrite ? PtyNative.PollOut : 0)) };
         PtyNative.Poll(&poll, 1, timeoutMs);
         readable = (poll.ReturnedEvents & PtyNative.PollIn) != 0;
-        writable = (poll.ReturnedEvents & PollOut) != 0;
+        writable = (poll.ReturnedEvents & PtyNative.PollOut) != 0;
         if ((poll.ReturnedEvents & PtyNative.PollHup) != 0 && !readable)
         {
             PtyNative.Poll(null, 0, timeoutMs);

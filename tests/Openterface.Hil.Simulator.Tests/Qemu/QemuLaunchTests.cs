@@ -21,6 +21,21 @@ public class QemuLaunchTests
     }
 
     [Test]
+    public void The_rigs_console_is_a_pipe_chardev_on_fifos_in_the_work_folder()
+    {
+        var launch = new QemuLaunch("qemu-system-x86_64", "/i.iso", QemuAccelerator.Tcg, 256, "/tmp/a,b") { SerialPipePath = "/tmp/a,b/ttyS0" };
+
+        var line = string.Join(' ', launch.Arguments);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line, Does.Contain("-chardev pipe,id=hil-ttyS0,path=/tmp/a,,b/ttyS0 -serial chardev:hil-ttyS0"));
+            Assert.That(line, Does.Not.Contain("ttyS0.log").And.Not.Contain("socket,"));
+            Assert.That(line, Does.Contain("/tmp/a,,b/qmp.sock"), "the orphan watchdog finds QEMU by this socket");
+        });
+    }
+
+    [Test]
     public void A_saved_state_start_adds_an_incoming_migration_and_keeps_the_machine_identical()
     {
         var cold = new QemuLaunch("qemu-system-x86_64", "/i.iso", QemuAccelerator.Kvm, 256, "/tmp/w");

@@ -3,8 +3,8 @@ namespace Openterface.Hil.Simulator;
 /// <summary>
 /// One QEMU command line for the HIL target: a PC with xHCI, a USB keyboard and tablet (what the Mini-KVM's
 /// CH9329 looks like to a target), std VGA, the ISO as CD-ROM, two QMP sockets (input and frames; a spare for a
-/// power switch or a second tool), ttyS0 appended to a log file, and -no-shutdown so a guest power-off leaves QEMU
-/// paused (power-on is then system_reset + cont). Reboots work (no -no-reboot).
+/// power switch or a second tool), ttyS0 on a pair of FIFOs (else appended to a log file), and -no-shutdown so a
+/// guest power-off leaves QEMU paused (power-on is then system_reset + cont). Reboots work (no -no-reboot).
 /// </summary>
 internal sealed record QemuLaunch(
     string QemuPath,
@@ -13,7 +13,7 @@ internal sealed record QemuLaunch(
     int MemoryMiB,
     string WorkDirectory,
     string? IncomingStatePath = null,
-    string? SerialSocketPath = null)
+    string? SerialPipePath = null)
 {
     public string QmpSocketPath => Path.Combine(WorkDirectory, "qmp.sock");
 
@@ -51,8 +51,8 @@ internal sealed record QemuLaunch(
                 "-pidfile", PidFilePath,
                 "-qmp", $"unix:{OptionValue(QmpSocketPath)},server=on,wait=off",
                 "-qmp", $"unix:{OptionValue(SpareQmpSocketPath)},server=on,wait=off",
-                // ttyS0: a Unix socket the target listens on (the rig's console), else appended to a log file.
-                "-chardev", SerialSocketPath is null ? $"file,id=hil-ttyS0,path={OptionValue(SerialLogPath)},append=on" : $"socket,id=hil-ttyS0,path={OptionValue(SerialSocketPath)}",
+                // ttyS0: the FIFOs PATH.in/PATH.out the target reads and writes (the rig's console), else appended to a log file.
+                "-chardev", SerialPipePath is null ? $"file,id=hil-ttyS0,path={OptionValue(SerialLogPath)},append=on" : $"pipe,id=hil-ttyS0,path={OptionValue(SerialPipePath)}",
                 "-serial", "chardev:hil-ttyS0",
             };
             if (IncomingStatePath is not null)

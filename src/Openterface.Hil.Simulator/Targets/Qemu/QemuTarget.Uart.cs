@@ -1,127 +1,81 @@
-using System.Net.Sockets;
-
 namespace Openterface.Hil.Simulator;
 
 /// <summary>
-/// The guest's ttyS0 as the rig's serial console: QEMU connects its serial chardev to a Unix socket this target
-/// listens on (before the guest runs, so nothing is lost); every byte is appended to <see cref="SerialLogPath"/> and
-/// raised as <see cref="UartOutput"/>, and <see cref="WriteUartAsync"/> types into the guest's serial port.
+/// The guest's ttyS0 as the rig's serial console: QEMU's pipe chardev on two FIFOs in the work folder
+/// (<see cref="QemuSerialPipe"/>, made before each QEMU start, so nothing is lost); every byte is appended to
+/// <see cref="SerialLogPath"/> and raised as <see cref="UartOutput"/>, and <see cref="WriteUartAsync"/> types into
+/// the guest's serial port.
 /// </summary>
 public sealed partial class QemuTarget : ITargetUart
 {
     private readonly Lock _uartGate = new();
-    private Socket? _uartListener;
-    private Socket? _uartConnection;
-    private CancellationTokenSource? _uartStop;
+    private QemuSerialPipe? _uartPipe;
+    private FileStream? _uartLog;
 
     public event EventHandler<ReadOnlyMemory<byte>>? UartOutput;
 
-    /// <summary>The Unix socket QEMU's ttyS0 connects to.</summary>
-    internal string UartSocketPath => Path.Combine(WorkDirectory, "ttyS0.sock");
+    /// <summary>The path QEMU's ttyS0 pipe chardev is given: the FIFOs are this plus .in and .out.</summary>
+    internal string UartPipePath => Path.Combine(WorkDirectory, "ttyS0");
+
+    /// <summary>The FIFOs of the running QEMU (null while powered off).</summary>
+    internal QemuSerialPipe? UartPipe => Volatile.Read(ref _uartPipe);
 
     public async ValueTask WriteUartAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
-        var connection = Volatile.Read(ref _uartConnection);
-        if (connection is null)
+        var pipe = Volatile.Read(ref _uartPipe);
+        if (pipe is null)
         {
+            // Powered off: a UART without power drops what it receives.
             return;
         }
 
         try
         {
-            while (!data.IsEmpty)
-            {
-                var sent = await connection.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                data = data[sent..];
-            }
+            await pipe.WriteAsync(data, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        catch (ObjectDisposedException)
         {
-            // QEMU is gone (powered off): a UART without power drops what it receives.
+            // Powered off meanwhile.
         }
     }
 
-    /// <summary>Listens on <see cref="UartSocketPath"/> (once per target) and returns it for QEMU's -chardev.</summary>
-    private string ListenOnUart()
+    /// <summary>Fresh FIFOs for the next QEMU run (the previous run's are closed first); returns the chardev path.</summary>
+    private string OpenUart()
     {
+        CloseUart();
         lock (_uartGate)
         {
-            if (_uartListener is null)
+            var log = new FileStream(SerialLogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            try
             {
-                File.Delete(UartSocketPath);
-                var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                listener.Bind(new UnixDomainSocketEndPoint(UartSocketPath));
-                listener.Listen(4);
-                _uartListener = listener;
-                _uartStop = new CancellationTokenSource();
-                var stop = _uartStop.Token;
-                _ = Task.Run(() => AcceptUartAsync(listener, stop), CancellationToken.None);
+                _uartPipe = QemuSerialPipe.Create(UartPipePath, chunk => OnUartOutput(log, chunk), _timeProvider);
+            }
+            catch
+            {
+                log.Dispose();
+                throw;
             }
 
-            return UartSocketPath;
+            _uartLog = log;
+            return _uartPipe.Path;
         }
     }
 
-    private async Task AcceptUartAsync(Socket listener, CancellationToken stop)
+    /// <summary>On the pipe's reader thread: the log first (waiters read it), then the subscribers.</summary>
+    private void OnUartOutput(FileStream log, ReadOnlyMemory<byte> chunk)
     {
-        while (!stop.IsCancellationRequested)
-        {
-            Socket connection;
-            try
-            {
-                connection = await listener.AcceptAsync(stop).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
-            {
-                return;
-            }
-
-            Interlocked.Exchange(ref _uartConnection, connection)?.Dispose();
-            _ = Task.Run(() => PumpUartAsync(connection, stop), CancellationToken.None);
-        }
-    }
-
-    private async Task PumpUartAsync(Socket connection, CancellationToken stop)
-    {
-        var buffer = new byte[4096];
-        var log = new FileStream(SerialLogPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        await using (log.ConfigureAwait(false))
-        {
-            try
-            {
-                while (true)
-                {
-                    var count = await connection.ReceiveAsync(buffer, SocketFlags.None, stop).ConfigureAwait(false);
-                    if (count == 0)
-                    {
-                        break;
-                    }
-
-                    await log.WriteAsync(buffer.AsMemory(0, count), stop).ConfigureAwait(false);
-                    await log.FlushAsync(stop).ConfigureAwait(false);
-                    UartOutput?.Invoke(this, buffer.AsMemory(0, count).ToArray());
-                }
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
-            {
-            }
-        }
-
-        Interlocked.CompareExchange(ref _uartConnection, null, connection);
-        connection.Dispose();
+        log.Write(chunk.Span);
+        log.Flush();
+        UartOutput?.Invoke(this, chunk);
     }
 
     private void CloseUart()
     {
         lock (_uartGate)
         {
-            _uartStop?.Cancel();
-            _uartListener?.Dispose();
-            _uartListener = null;
-            Interlocked.Exchange(ref _uartConnection, null)?.Dispose();
-            _uartStop?.Dispose();
-            _uartStop = null;
-            File.Delete(UartSocketPath);
+            Interlocked.Exchange(ref _uartPipe, null)?.Dispose();
+            _uartLog?.Dispose();
+            _uartLog = null;
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class QemuTarget : IVirtualTarget
     /// <summary>The ISO this target boots.</summary>
     public string ImagePath { get; }
 
-    /// <summary>Sockets, the serial log and the USB disk live here.</summary>
+    /// <summary>Sockets, the ttyS0 FIFOs, the serial log and the USB disk live here.</summary>
     public string WorkDirectory { get; }
 
     /// <summary>Everything the guest wrote to ttyS0 since the target was created (appended across power cycles).</summary>
@@ -192,7 +192,17 @@ public sealed partial class QemuTarget : IVirtualTarget
 
     private async Task<QemuProcess> StartProcessAsync(QemuLaunch launch, CancellationToken cancellationToken)
     {
-        var process = await QemuProcess.StartAsync(launch with { SerialSocketPath = ListenOnUart() }, _timeProvider, cancellationToken).ConfigureAwait(false);
+        QemuProcess process;
+        try
+        {
+            process = await QemuProcess.StartAsync(launch with { SerialPipePath = OpenUart() }, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            CloseUart();
+            throw;
+        }
+
         process.Client.EventReceived += OnQmpEvent;
         return process;
     }
@@ -210,6 +220,7 @@ public sealed partial class QemuTarget : IVirtualTarget
         _halted = false;
         await qemu.StopAsync(TimeSpan.FromSeconds(5), _timeProvider).ConfigureAwait(false);
         await qemu.DisposeAsync().ConfigureAwait(false);
+        CloseUart();
         ClearInputState();
         SetLeds(0);
     }
