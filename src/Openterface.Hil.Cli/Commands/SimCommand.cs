@@ -17,7 +17,7 @@ internal sealed class SimCommand : ICommandFactory
         var consoleTcp = new Option<int?>("--console-tcp") { Description = "Serve the target's serial console on this loopback TCP port (0 = any) instead of a pseudo-terminal." };
         var json = new Option<bool>("--json") { Description = "Print the URIs as one JSON object (keys serial, video, console, ...)." };
         var coldBoot = new Option<bool>("--cold-boot") { Description = "QEMU: boot from power-on instead of restoring the saved GRUB-menu state." };
-        var realism = new Option<string?>("--realism") { Description = "Capture model: none (pristine frames; default, or $HIL_REALISM) or ms2109 (an MS2109 capture)." };
+        var realism = new Option<string?>("--realism") { Description = "Capture model: ms2109 (an MS2109 capture; default, or $HIL_REALISM) or none (pristine frames)." };
         var command = new Command("sim", "Run the simulator (virtual Mini-KVM + virtual target) until interrupted; prints the URIs to connect to.")
         {
             target, serialTcp, videoHttp, consoleTcp, coldBoot, json, realism,

@@ -127,21 +127,21 @@ public sealed class HidKeyboard
         {
             var pacing = _pacing();
             var epoch = _link.Epoch;
-            foreach (var stroke in strokes)
+            if (pacing.Window > 1)
             {
-                await SendAsync(stroke.Modifiers, [stroke.Usage], cancellationToken).ConfigureAwait(false);
-                await DelayAsync(pacing.Hold, cancellationToken).ConfigureAwait(false);
-                await SendAsync(KeyModifiers.None, [], cancellationToken).ConfigureAwait(false);
-                if (_link.Epoch != epoch)
+                await StreamAsync(strokes, pacing, epoch, done => sent = done, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var stroke in strokes)
                 {
-                    throw new DeviceException(
-                        $"The serial link to '{_link.Uri}' dropped and came back while typing (after {sent} of {strokes.Count} keystrokes); the target may have missed keys. "
-                        + "All keys were released after the reconnect; check the target and type again.",
-                        isTransient: false);
+                    await SendAsync(stroke.Modifiers, [stroke.Usage], cancellationToken).ConfigureAwait(false);
+                    await DelayAsync(pacing.Hold, cancellationToken).ConfigureAwait(false);
+                    await SendAsync(KeyModifiers.None, [], cancellationToken).ConfigureAwait(false);
+                    ThrowIfReconnected(epoch, sent, strokes.Count);
+                    sent++;
+                    await DelayAsync(pacing.Gap, cancellationToken).ConfigureAwait(false);
                 }
-
-                sent++;
-                await DelayAsync(pacing.Gap, cancellationToken).ConfigureAwait(false);
             }
 
             _held.Clear();
@@ -160,6 +160,39 @@ public sealed class HidKeyboard
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Press and release reports for every stroke, pipelined <see cref="KeyPacing.Window"/> deep (see
+    /// <see cref="Ch9329Link.SendKeyboardStreamAsync"/>); the hold comes before each release, the gap before each press.
+    /// </summary>
+    private async Task StreamAsync(IReadOnlyList<KeyStroke> strokes, KeyPacing pacing, int epoch, Action<int> progress, CancellationToken cancellationToken)
+    {
+        var reports = new KeyboardReport[strokes.Count * 2];
+        for (var i = 0; i < strokes.Count; i++)
+        {
+            reports[2 * i] = new KeyboardReport(strokes[i].Modifiers, [(byte)strokes[i].Usage]);
+            reports[(2 * i) + 1] = KeyboardReport.Released;
+        }
+
+        await _link.SendKeyboardStreamAsync(
+            reports,
+            pacing.Window,
+            i => i == 0 ? TimeSpan.Zero : i % 2 == 1 ? pacing.Hold : pacing.Gap,
+            resolved => progress(resolved / 2),
+            cancellationToken).ConfigureAwait(false);
+        ThrowIfReconnected(epoch, reports.Length / 2, strokes.Count);
+    }
+
+    private void ThrowIfReconnected(int epoch, int sent, int total)
+    {
+        if (_link.Epoch != epoch)
+        {
+            throw new DeviceException(
+                $"The serial link to '{_link.Uri}' dropped and came back while typing (after {sent} of {total} keystrokes); the target may have missed keys. "
+                + "All keys were released after the reconnect; check the target and type again.",
+                isTransient: false);
         }
     }
 

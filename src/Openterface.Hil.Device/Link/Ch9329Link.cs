@@ -6,7 +6,8 @@ using Polly.CircuitBreaker;
 namespace Openterface.Hil.Device;
 
 /// <summary>
-/// The serial link to a CH9329: one request in flight, replies matched by command code (not order), other frames
+/// The serial link to a CH9329: one request in flight (or a window of pipelined keyboard reports, ACKs matched in
+/// order: Ch9329Link.Stream.cs), replies matched by command code, other frames
 /// (unsolicited GET_INFO after an LED change, custom-HID 87) raised as events. A Polly pipeline built once retries
 /// transient faults (no reply within the reply timeout, E1/E2/E4 replies, garbage) and opens a circuit breaker when
 /// the chip stays silent. A vanished port is reopened in the background (same or new path).
@@ -26,6 +27,7 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
     private Task _readerTask = Task.CompletedTask;
     private Task _backgroundTask = Task.CompletedTask;
     private (Ch9329Command Command, TaskCompletionSource<Ch9329Frame> Reply)? _pending;
+    private readonly Queue<TaskCompletionSource<Ch9329Frame>> _streamed = new();
     private long _lastTraffic;
     private int _redactKeyboard;
     private volatile bool _lost;
@@ -144,6 +146,18 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
         await _requestGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            return await AttemptHoldingGateAsync(request, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _requestGate.Release();
+        }
+    }
+
+    /// <summary>One request and its reply; the caller holds the request gate.</summary>
+    private async Task<Ch9329Frame> AttemptHoldingGateAsync(Ch9329Frame request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        {
             var port = _port;
             if (port is null || _lost)
             {
@@ -184,10 +198,6 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
                 }
             }
         }
-        finally
-        {
-            _requestGate.Release();
-        }
     }
 
     private void Dispatch(Ch9329Frame frame)
@@ -201,6 +211,11 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
             {
                 reply = pending.Reply;
                 _pending = null;
+            }
+            else if ((frame.IsReply || frame.IsErrorReply) && frame.Command == Ch9329Command.SendKeyboard && _streamed.Count > 0)
+            {
+                // Pipelined keyboard reports: ACKs carry no sequence number, the chip answers in order.
+                reply = _streamed.Dequeue();
             }
         }
 
@@ -222,13 +237,30 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
     private void FailPending(Exception error)
     {
         TaskCompletionSource<Ch9329Frame>? reply;
+        TaskCompletionSource<Ch9329Frame>[] streamed;
         lock (_pendingLock)
         {
             reply = _pending?.Reply;
             _pending = null;
+            streamed = _streamed.Count == 0 ? [] : [_streamed.Peek()];
+            if (error is DeviceException)
+            {
+                // The port is gone: nothing in flight will be answered.
+                streamed = [.. _streamed];
+                _streamed.Clear();
+            }
+            else if (streamed.Length > 0)
+            {
+                // Garbage in place of the oldest streamed report's ACK.
+                _streamed.Dequeue();
+            }
         }
 
         reply?.TrySetException(error);
+        foreach (var entry in streamed)
+        {
+            entry.TrySetException(error);
+        }
     }
 
     private void Record(string direction, byte[] bytes, Ch9329Command command)

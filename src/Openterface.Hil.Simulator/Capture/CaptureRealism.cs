@@ -3,11 +3,10 @@ namespace Openterface.Hil.Simulator;
 /// <summary>How the simulator's virtual capture card treats the target's picture before it reaches the stream.</summary>
 public enum CaptureRealism
 {
-    /// <summary>Pristine frames: the target's own size, JPEG q85 4:2:0, no jitter, no drops. The default for now:
-    /// with MS2109 realism two QEMU example tests failed in their first run (not yet diagnosed), see the README.</summary>
+    /// <summary>Pristine frames: the target's own size, JPEG q85 4:2:0, no jitter, no drops (realism: none or HIL_REALISM=none).</summary>
     None,
 
-    /// <summary>What an MS2109 capture chip sends (see <see cref="CaptureModelOptions"/>): opt in with realism: ms2109 or HIL_REALISM=ms2109.</summary>
+    /// <summary>What an MS2109 capture chip sends (see <see cref="CaptureModelOptions"/>): the default for every sim:* rig.</summary>
     Ms2109,
 }
 
@@ -17,11 +16,14 @@ public static class CaptureRealismSetting
     /// <summary>The environment variable that chooses the capture model of every virtual rig.</summary>
     public const string EnvironmentVariable = "HIL_REALISM";
 
-    /// <summary>$HIL_REALISM when set, else <see cref="CaptureRealism.None"/>.</summary>
+    /// <summary>The capture model of a virtual rig when nothing chooses one: an MS2109 capture, as a real rig gives.</summary>
+    public const CaptureRealism Default = CaptureRealism.Ms2109;
+
+    /// <summary>$HIL_REALISM when set, else <see cref="Default"/> (MS2109).</summary>
     public static CaptureRealism FromEnvironment() =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value
             ? Parse(value, EnvironmentVariable)
-            : CaptureRealism.None;
+            : Default;
 
     /// <summary>Parses "none" or "ms2109" (any case); <paramref name="source"/> names where the text came from.</summary>
     public static CaptureRealism Parse(string value, string source = "realism")

@@ -132,13 +132,14 @@ public sealed partial class Ch9329Emulator
 
     private async ValueTask ReplyAsync(Ch9329Frame reply, CancellationToken cancellationToken)
     {
-        if (Faults.TakeDrop())
+        var scheduled = Faults.TakeScheduled();
+        if (Faults.TakeDrop() || scheduled == ReplyFault.Drop)
         {
             return;
         }
 
         var bytes = reply.ToBytes();
-        if (Faults.TakeCorrupt())
+        if (Faults.TakeCorrupt() || scheduled == ReplyFault.Corrupt)
         {
             bytes[^1] ^= 0x5A;
         }
@@ -148,7 +149,7 @@ public sealed partial class Ch9329Emulator
             bytes = [0x13, 0x57, 0x00, 0xAB, 0xFF, .. bytes];
         }
 
-        var delay = Faults.TakeReplyDelay();
+        var delay = scheduled == ReplyFault.Late ? Faults.Schedule?.LateBy ?? TimeSpan.Zero : Faults.TakeReplyDelay();
         if (delay > TimeSpan.Zero)
         {
             _ = Task.Run(

@@ -16,6 +16,8 @@ public sealed class Ch9329Faults
     private int _drop;
     private int _corrupt;
     private int _garbage;
+    private ReplyFaultSchedule? _schedule;
+    private long _replies;
 
     /// <summary>Next N requests vanish on the wire: no effect, no reply.</summary>
     public int IgnoreRequests
@@ -43,6 +45,17 @@ public sealed class Ch9329Faults
     {
         get { lock (_lock) { return _garbage; } }
         set { lock (_lock) { _garbage = value; } }
+    }
+
+    /// <summary>
+    /// A steady fault rate for long runs: every Nth reply (counting all replies) is dropped, sent with a wrong
+    /// checksum, or sent <see cref="ReplyFaultSchedule.LateBy"/> late (out of order with the replies after it).
+    /// Null turns it off.
+    /// </summary>
+    public ReplyFaultSchedule? Schedule
+    {
+        get { lock (_lock) { return _schedule; } }
+        set { lock (_lock) { _schedule = value; _replies = 0; } }
     }
 
     /// <summary>Every reply is held back this long (processing continues).</summary>
@@ -88,6 +101,24 @@ public sealed class Ch9329Faults
         }
     }
 
+    /// <summary>The scheduled fault for the next reply (counts the reply).</summary>
+    internal ReplyFault TakeScheduled()
+    {
+        lock (_lock)
+        {
+            if (_schedule is not { } schedule)
+            {
+                return ReplyFault.None;
+            }
+
+            var n = ++_replies;
+            return schedule.DropEvery > 0 && n % schedule.DropEvery == 0 ? ReplyFault.Drop
+                : schedule.CorruptEvery > 0 && n % schedule.CorruptEvery == 0 ? ReplyFault.Corrupt
+                : schedule.LateEvery > 0 && n % schedule.LateEvery == 0 ? ReplyFault.Late
+                : ReplyFault.None;
+        }
+    }
+
     internal bool TakeIgnore() => Take(ref _ignore);
 
     internal bool TakeDrop() => Take(ref _drop);
@@ -109,4 +140,15 @@ public sealed class Ch9329Faults
             return true;
         }
     }
+}
+
+/// <summary>Every Nth reply dropped / corrupted / late (0 = never); see <see cref="Ch9329Faults.Schedule"/>.</summary>
+public sealed record ReplyFaultSchedule(int DropEvery, int CorruptEvery, int LateEvery, TimeSpan LateBy);
+
+internal enum ReplyFault
+{
+    None,
+    Drop,
+    Corrupt,
+    Late,
 }

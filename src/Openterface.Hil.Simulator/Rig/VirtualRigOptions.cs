@@ -25,8 +25,8 @@ public sealed class VirtualRigOptions
     public bool PowerOnAtStart { get; init; } = true;
 
     /// <summary>
-    /// How the virtual capture card treats the picture: <see cref="CaptureRealism.None"/> unless $HIL_REALISM or this says
-    /// "ms2109" (scaled, JPEG q80 4:2:2, jitter, an occasional dropped frame).
+    /// How the virtual capture card treats the picture: an MS2109 capture (scaled, JPEG q80 4:2:2, jitter, an occasional
+    /// dropped frame) unless $HIL_REALISM or this says <see cref="CaptureRealism.None"/> (pristine frames).
     /// </summary>
     public CaptureRealism Realism { get; init; } = CaptureRealismSetting.FromEnvironment();
 

@@ -136,7 +136,11 @@ public sealed class LinkFaultTests
     [Test]
     public async Task Late_reply_after_a_retry_does_not_duplicate_a_keystroke_on_the_target()
     {
-        await using var rig = await MemoryRig.StartAsync(o => o.ReplyTimeout = TimeSpan.FromMilliseconds(60));
+        await using var rig = await MemoryRig.StartAsync(o =>
+        {
+            o.ReplyTimeout = TimeSpan.FromMilliseconds(60);
+            o.Pacing = KeyPacing.None with { Window = 1 };
+        });
         rig.Emulator.Faults.DelayNextReply(TimeSpan.FromMilliseconds(150));
 
         await rig.Kvm.Keyboard.TypeAsync("ab");

@@ -88,4 +88,19 @@ public sealed class CaptureModelTests
             Assert.That(error!.Message, Does.Contain("'hd'").And.Contain("hil.json").And.Contain("'ms2109'"));
         });
     }
+
+    [Test]
+    public void A_virtual_rig_captures_like_an_MS2109_unless_told_otherwise()
+    {
+        if (Environment.GetEnvironmentVariable(CaptureRealismSetting.EnvironmentVariable) is { Length: > 0 } chosen)
+        {
+            Assert.Ignore($"{CaptureRealismSetting.EnvironmentVariable}={chosen} is set in this environment; the default is not in play.");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(CaptureRealismSetting.FromEnvironment(), Is.EqualTo(CaptureRealism.Ms2109));
+            Assert.That(new VirtualRigOptions().Realism, Is.EqualTo(CaptureRealism.Ms2109));
+        });
+    }
 }
