@@ -113,13 +113,17 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
         }
         catch (BrokenCircuitException e)
         {
-            throw new DeviceException(
-                $"The CH9329 on '{Uri}' stopped answering ({_options.BreakAfterTimeouts} requests in a row got no reply within {_options.ReplyTimeout.TotalMilliseconds:0}ms). "
-                + "Check the cable; if it persists the chip may be in its 'zombie' state: factory-reset it (SET_DEFAULT_CFG, or RTS held 4s on v1.9 boards) and replug.",
-                isTransient: false,
-                e);
+            throw StoppedAnswering(e);
         }
     }
+
+    /// <summary>The circuit breaker opened: the chip gave no reply to several requests in a row.</summary>
+    private DeviceException StoppedAnswering(BrokenCircuitException e) =>
+        new(
+            $"The CH9329 on '{Uri}' stopped answering ({_options.BreakAfterTimeouts} requests in a row got no reply within {_options.ReplyTimeout.TotalMilliseconds:0}ms). "
+            + "Check the cable; if it persists the chip may be in its 'zombie' state: factory-reset it (SET_DEFAULT_CFG, or RTS held 4s on v1.9 boards) and replug.",
+            isTransient: false,
+            e);
 
     public async Task<ChipInfo> GetInfoAsync(CancellationToken cancellationToken = default)
     {
