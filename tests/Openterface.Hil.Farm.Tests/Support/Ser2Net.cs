@@ -47,7 +47,9 @@ internal sealed class Ser2Net : IDisposable
                 kickolduser: true
             """), cancellationToken);
         var start = new ProcessStartInfo(Executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-n", "-c", config, "-d" })
+        // -u: no UUCP lock files. Pseudo-terminal numbers are reused, and a LCK..N left in /var/lock by another program
+        // whose pid is alive again refuses the open; ser2net then drops the connection, which looks like a silent chip.
+        foreach (var argument in new[] { "-n", "-u", "-c", config, "-d" })
         {
             start.ArgumentList.Add(argument);
         }
