@@ -161,44 +161,42 @@ internal sealed partial class Ch9329Link : IAsyncDisposable
     /// <summary>One request and its reply; the caller holds the request gate.</summary>
     private async Task<Ch9329Frame> AttemptHoldingGateAsync(Ch9329Frame request, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var port = _port;
+        if (port is null || _lost)
         {
-            var port = _port;
-            if (port is null || _lost)
-            {
-                throw new DeviceException($"Serial port '{Uri}' is disconnected; reconnecting. Check the USB cable.", isTransient: true);
-            }
+            throw new DeviceException($"Serial port '{Uri}' is disconnected; reconnecting. Check the USB cable.", isTransient: true);
+        }
 
-            var reply = new TaskCompletionSource<Ch9329Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var expected = request.Command;
-            lock (_pendingLock)
-            {
-                _pending = (expected, reply);
-            }
+        var reply = new TaskCompletionSource<Ch9329Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var expected = request.Command;
+        lock (_pendingLock)
+        {
+            _pending = (expected, reply);
+        }
 
+        try
+        {
+            var bytes = request.ToBytes();
+            Record("TX", bytes, request.Command);
+            await port.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            using var deadline = new CancellationTokenSource(timeout, _options.TimeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
             try
             {
-                var bytes = request.ToBytes();
-                Record("TX", bytes, request.Command);
-                await port.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-                using var deadline = new CancellationTokenSource(timeout, _options.TimeProvider);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
-                try
-                {
-                    return await reply.Task.WaitAsync(linked.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    throw new NoReplyException($"No reply from the CH9329 on '{Uri}' to {expected} within {timeout.TotalMilliseconds:0}ms.");
-                }
+                return await reply.Task.WaitAsync(linked.Token).ConfigureAwait(false);
             }
-            finally
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                lock (_pendingLock)
+                throw new NoReplyException($"No reply from the CH9329 on '{Uri}' to {expected} within {timeout.TotalMilliseconds:0}ms.");
+            }
+        }
+        finally
+        {
+            lock (_pendingLock)
+            {
+                if (_pending?.Reply == reply)
                 {
-                    if (_pending?.Reply == reply)
-                    {
-                        _pending = null;
-                    }
+                    _pending = null;
                 }
             }
         }

@@ -22,16 +22,12 @@ public sealed class PoolUri
 
     public override string ToString() => Display;
 
-    /// <summary>True when <paramref name="uri"/> names a PostgreSQL farm (scheme postgres or postgresql).</summary>
-    public static bool IsFarm(string? uri) =>
-        uri is not null && (uri.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase));
-
     public static PoolUri Parse(string uri)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uri);
-        if (!IsFarm(uri) || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Host.Length == 0)
+        if (!PoolUris.IsFarm(uri) || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Host.Length == 0)
         {
-            throw new ArgumentException($"Pool URI '{Redact(uri)}' is not a PostgreSQL URI. Use postgres://user@host[:port]/database.", nameof(uri));
+            throw new ArgumentException($"Pool URI '{PoolUris.Redact(uri)}' is not a PostgreSQL URI. Use postgres://user@host[:port]/database.", nameof(uri));
         }
 
         var builder = new NpgsqlConnectionStringBuilder
@@ -68,20 +64,6 @@ public sealed class PoolUri
             }
         }
 
-        return new PoolUri(builder.ConnectionString, Redact(uri));
-    }
-
-    /// <summary>The URI with any password replaced by '***'.</summary>
-    public static string Redact(string uri)
-    {
-        var at = uri.IndexOf('@', StringComparison.Ordinal);
-        var scheme = uri.IndexOf("://", StringComparison.Ordinal);
-        if (at < 0 || scheme < 0 || at < scheme)
-        {
-            return uri;
-        }
-
-        var colon = uri.IndexOf(':', scheme + 3);
-        return colon > 0 && colon < at ? string.Concat(uri.AsSpan(0, colon + 1), "***", uri.AsSpan(at)) : uri;
+        return new PoolUri(builder.ConnectionString, PoolUris.Redact(uri));
     }
 }

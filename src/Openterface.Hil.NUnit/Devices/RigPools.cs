@@ -15,10 +15,6 @@ public static class RigPools
 
     private static readonly ConcurrentDictionary<string, Lazy<IRigPool>> Farms = new(StringComparer.Ordinal);
 
-    /// <summary>True when <paramref name="pool"/> names a PostgreSQL farm.</summary>
-    public static bool IsFarm(string? pool) =>
-        pool is not null && (pool.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || pool.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The pool configured in <paramref name="settings"/>.</summary>
     public static IRigPool Open(HilSettings settings)
     {
@@ -48,7 +44,7 @@ public static class RigPools
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
         {
             throw new SetupException(
-                $"The pool '{Redact(uri)}' is a farm, which needs the {FarmAssembly} package: add it to the test project " +
+                $"The pool '{PoolUris.Redact(uri)}' is a farm, which needs the {FarmAssembly} package: add it to the test project " +
                 $"(dotnet add package {FarmAssembly}), or unset 'pool' / HIL_POOL to use the file pool on this host.", e);
         }
 
@@ -56,19 +52,5 @@ public static class RigPools
             ?? throw new SetupException($"{assembly.GetName().Name} {assembly.GetName().Version} has no {FarmProvider}: use the same version of {FarmAssembly} as Openterface.Hil.NUnit.");
         var provider = (IRigPoolProvider)Activator.CreateInstance(type)!;
         return provider.Open(uri);
-    }
-
-    /// <summary>The URI with any password replaced by '***'.</summary>
-    internal static string Redact(string uri)
-    {
-        var scheme = uri.IndexOf("://", StringComparison.Ordinal);
-        var at = uri.IndexOf('@', StringComparison.Ordinal);
-        if (scheme < 0 || at < scheme)
-        {
-            return uri;
-        }
-
-        var colon = uri.IndexOf(':', scheme + 3);
-        return colon > 0 && colon < at ? string.Concat(uri.AsSpan(0, colon + 1), "***", uri.AsSpan(at)) : uri;
     }
 }

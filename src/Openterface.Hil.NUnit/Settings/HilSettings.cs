@@ -60,7 +60,7 @@ public sealed class HilSettings
     public TimeSpan? LeaseTtl { get; init; }
 
     /// <summary>True when <see cref="Pool"/> is a farm (postgres:// or postgresql://).</summary>
-    public bool UsesFarm => RigPools.IsFarm(Pool);
+    public bool UsesFarm => PoolUris.IsFarm(Pool);
 
     /// <summary>The hil.json that was used, if any.</summary>
     public string? ConfigFile { get; init; }

@@ -33,6 +33,6 @@ public sealed class PoolUriTests
     [Test]
     public void Redact_hides_the_password_only()
     {
-        Assert.That(PoolUri.Redact("postgresql://u:p%40ss@h/db"), Is.EqualTo("postgresql://u:***@h/db"));
+        Assert.That(PoolUris.Redact("postgresql://u:p%40ss@h/db"), Is.EqualTo("postgresql://u:***@h/db"));
     }
 }
