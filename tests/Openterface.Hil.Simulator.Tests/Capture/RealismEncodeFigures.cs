@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Openterface.Hil.Imaging;
 
 namespace Openterface.Hil.Simulator.Tests.Capture;
@@ -32,21 +31,8 @@ public sealed class RealismEncodeFigures
 
         var ours = times.Order().ElementAt(times.Count / 2);
         var anchor = PythonOpenCv(path, picture.Width >= 1024);
-        var line = JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["id"] = id,
-            ["ours"] = Math.Round(ours, 3),
-            ["anchor"] = anchor,
-            ["anchorName"] = "python3-opencv resize + imencode q80",
-            ["unit"] = "ms",
-            ["note"] = anchor is null ? "python3-opencv not importable on this machine" : "median of 15",
-        });
-        TestContext.Out.WriteLine(line);
-        if (Environment.GetEnvironmentVariable("HIL_BENCH_FIGURES") is { Length: > 0 } figures)
-        {
-            File.AppendAllText(figures, line + "\n");
-        }
-
+        var line = BenchFigures.Write(id, ours, anchor, "python3-opencv resize + imencode q80", "ms",
+            anchor is null ? "python3-opencv not importable on this machine" : "median of 15");
         Assert.Pass(line);
     }
 

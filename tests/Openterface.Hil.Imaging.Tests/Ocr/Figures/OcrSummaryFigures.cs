@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Drawing;
 using Openterface.Hil.Imaging.Tests.Ocr.Corpus;
+using Openterface.Hil.TestSupport;
 
 namespace Openterface.Hil.Imaging.Tests.Ocr.Figures;
 
