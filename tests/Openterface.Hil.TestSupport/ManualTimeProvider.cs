@@ -8,6 +8,7 @@ public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<FakeTimer> _timers = [];
+    private readonly List<TimeSpan> _dueTimes = [];
     private readonly DateTimeOffset _epoch;
     private long _ticks;
 
@@ -43,6 +44,18 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Every finite due time a timer was created with, in order: what the code under test asked to wait.</summary>
+    public IReadOnlyList<TimeSpan> DueTimesRequested
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _dueTimes];
+            }
+        }
+    }
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp() => Volatile.Read(ref _ticks);
@@ -55,6 +68,10 @@ public sealed class ManualTimeProvider : TimeProvider
         lock (_gate)
         {
             _timers.Add(timer);
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                _dueTimes.Add(dueTime);
+            }
         }
 
         timer.Change(dueTime, period);
@@ -84,6 +101,24 @@ public sealed class ManualTimeProvider : TimeProvider
         }
 
         Volatile.Write(ref _ticks, Math.Max(GetTimestamp(), target));
+    }
+
+    /// <summary>Moves the clock to the earliest pending timer and fires it (and any due with it); false when none is pending.</summary>
+    public bool AdvanceToNextTimer()
+    {
+        long? due;
+        lock (_gate)
+        {
+            due = _timers.Where(t => t.Due is not null).Min(t => t.Due);
+        }
+
+        if (due is not { } next)
+        {
+            return false;
+        }
+
+        Advance(TimeSpan.FromTicks(Math.Max(0, next - GetTimestamp())));
+        return true;
     }
 
     private void Remove(FakeTimer timer)

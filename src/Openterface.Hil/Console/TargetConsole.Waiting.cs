@@ -18,17 +18,17 @@ public sealed partial class TargetConsole
     {
         var link = Link;
         var call = negate ? "Not.ToBeVisibleAsync()" : "ToBeVisibleAsync()";
-        return _core.Steps.RunAsync($"Expect {locator} {(negate ? "not visible" : "visible")}", StepKind.Wait, new Dictionary<string, string>
+        return _session.Steps.RunAsync($"Expect {locator} {(negate ? "not visible" : "visible")}", StepKind.Wait, new Dictionary<string, string>
         {
             ["locator"] = locator.ToString(),
             ["assertion"] = call,
             ["console"] = link.Uri,
         }, async _ =>
         {
-            var timeout = negate && options?.Timeout is null ? TimeSpan.Zero : _core.Resolve(options).Timeout;
+            var timeout = negate && options?.Timeout is null ? TimeSpan.Zero : _session.ExpectTimeout(options?.Timeout);
             var (barrier, described) = SnapshotBarrier();
             var log = new List<string> { $"waiting for {locator} in {described}" };
-            var (result, match) = await ConsoleWait.RunAsync(link, locator.Pattern, barrier.Position, timeout, DisconnectGrace, _core.Time, cancellationToken)
+            var (result, match) = await ConsoleWait.RunAsync(link, locator.Pattern, barrier.Position, timeout, DisconnectGrace, _session.Time, cancellationToken)
                 .ConfigureAwait(false);
             log.AddRange(link.Events.Select(e => "console " + e));
             var header = $"Expect({locator}).{call}";
@@ -38,16 +38,16 @@ public sealed partial class TargetConsole
                     throw ConsoleFault($"{header}: the console '{link.Uri}' vanished and did not come back within {Durations.Format(DisconnectGrace)}", log, null);
                 case ConsoleWaitResult.Matched when negate:
                     log.Add($"found '{match!.Value}' (line at {Clock(match.LineTime)})");
-                    throw Failure($"{header} failed: the text appeared.", $"'{_core.Redact(match.Value)}' at {Clock(match.LineTime)}", timeout, barrier, log);
+                    throw Failure($"{header} failed: the text appeared.", $"'{_session.Redact(match.Value)}' at {Clock(match.LineTime)}", timeout, barrier, log);
                 case ConsoleWaitResult.Matched:
-                    return new ConsoleMatch(_core.Redact(match!.Value), match.LineTime, new ConsoleBarrier(match.End));
+                    return new ConsoleMatch(_session.Redact(match!.Value), match.LineTime, new ConsoleBarrier(match.End));
                 case ConsoleWaitResult.TimedOut when negate:
                     return null;
                 default:
                     var since = link.Transcript.TextSince(barrier.Position);
                     var lines = since.Split('\n', StringSplitOptions.RemoveEmptyEntries);
                     log.Add($"timed out after {Durations.Format(timeout)}: {lines.Length} line(s) arrived after the barrier");
-                    var seen = lines.Length == 0 ? "no console output after the barrier" : $"{lines.Length} line(s), the last '{_core.Redact(lines[^1])}'";
+                    var seen = lines.Length == 0 ? "no console output after the barrier" : $"{lines.Length} line(s), the last '{_session.Redact(lines[^1])}'";
                     throw Failure($"{header} failed: not seen within {Durations.Format(timeout)}.", seen, timeout, barrier, log);
             }
         });
@@ -56,7 +56,7 @@ public sealed partial class TargetConsole
     private Task SendAsync(string step, string text, CancellationToken cancellationToken)
     {
         var link = Link;
-        return _core.Steps.RunAsync(step, StepKind.Action, new Dictionary<string, string> { ["console"] = link.Uri }, async _ =>
+        return _session.Steps.RunAsync(step, StepKind.Action, new Dictionary<string, string> { ["console"] = link.Uri }, async _ =>
         {
             try
             {
@@ -71,14 +71,14 @@ public sealed partial class TargetConsole
 
     private ExpectationFailedException Failure(string message, string seen, TimeSpan timeout, ConsoleBarrier barrier, List<string> log)
     {
-        var redactedLog = log.Select(_core.Redact).ToList();
-        var text = _core.Redact(
+        var redactedLog = log.Select(_session.Redact).ToList();
+        var text = _session.Redact(
             $"{message}\nConsole: {Link.Uri}\nSeen: {seen}\nTimeout: {Durations.Format(timeout)}\nCall log:\n" +
             string.Join('\n', redactedLog.Select(l => "  - " + l)));
         return new ExpectationFailedException(text, redactedLog)
         {
             Timeout = timeout,
-            Seen = _core.Redact(seen),
+            Seen = _session.Redact(seen),
             Attachments =
             [
                 TextAttachment($"Console (last {FailureLines} lines)", LastLines()),
@@ -89,17 +89,17 @@ public sealed partial class TargetConsole
 
     private RigFaultException ConsoleFault(string message, IEnumerable<string> log, Exception? inner)
     {
-        var full = _core.Redact(message + ". Check the USB-UART cable (or ser2net on the rig host); the console reconnects when the port comes back.");
+        var full = _session.Redact(message + ". Check the USB-UART cable (or ser2net on the rig host); the console reconnects when the port comes back.");
         var evidence = new Dictionary<string, string>
         {
             ["console"] = Link.Uri,
-            ["console events"] = _core.Redact(string.Join('\n', log)),
+            ["console events"] = _session.Redact(string.Join('\n', log)),
             ["console output (last lines)"] = LastLines(),
         };
         return new RigFaultException(full, evidence, inner);
     }
 
-    private string LastLines() => _core.Redact(string.Join('\n', Link.Transcript.FormatLines(FailureLines)));
+    private string LastLines() => _session.Redact(string.Join('\n', Link.Transcript.FormatLines(FailureLines)));
 
     private static StepAttachment TextAttachment(string name, string text) => new(name, "text/plain", "txt", Encoding.UTF8.GetBytes(text));
 

@@ -15,15 +15,15 @@ public sealed partial class TargetConsole
     /// <summary>Lines of console output attached to a failed console wait.</summary>
     internal const int FailureLines = 200;
 
-    private readonly SessionCore _core;
+    private readonly SessionContext _session;
     private readonly ConsoleLink? _link;
     private readonly Lock _gate = new();
     private ConsoleBarrier _barrier = ConsoleBarrier.Start;
     private string? _barrierAction;
 
-    internal TargetConsole(SessionCore core, ConsoleLink? link)
+    internal TargetConsole(SessionContext session, ConsoleLink? link)
     {
-        _core = core;
+        _session = session;
         _link = link;
     }
 
@@ -46,13 +46,13 @@ public sealed partial class TargetConsole
     }
 
     /// <summary>All cleaned output so far (secrets masked).</summary>
-    public string Output => _core.Redact(Link.Transcript.Text);
+    public string Output => _session.Redact(Link.Transcript.Text);
 
     /// <summary>The raw bytes received so far, exactly as they arrived (not redacted: keep them out of reports).</summary>
     public ReadOnlyMemory<byte> RawOutput => Link.Transcript.RawSince(0);
 
     /// <summary>The output as timestamped lines ("HH:mm:ss.fff text", UTC), secrets masked: what reports attach.</summary>
-    public IReadOnlyList<string> Transcript => IsAvailable ? [.. Link.Transcript.FormatLines().Select(_core.Redact)] : [];
+    public IReadOnlyList<string> Transcript => IsAvailable ? [.. Link.Transcript.FormatLines().Select(_session.Redact)] : [];
 
     internal ConsoleLink Link => _link ?? throw new InvalidOperationException(
         "This rig has no serial console configured. Set HilOptions.Console (a tty such as '/dev/ttyUSB1?baud=115200' or " +
@@ -67,7 +67,7 @@ public sealed partial class TargetConsole
     public ConsoleBarrier Mark() => new(Link.Transcript.TextLength);
 
     /// <summary>The cleaned output after <paramref name="barrier"/> (secrets masked).</summary>
-    public string OutputSince(ConsoleBarrier barrier) => _core.Redact(Link.Transcript.TextSince(barrier.Position));
+    public string OutputSince(ConsoleBarrier barrier) => _session.Redact(Link.Transcript.TextSince(barrier.Position));
 
     /// <summary>Waits (up to the expect timeout unless given) for <paramref name="locator"/> after the current barrier.</summary>
     public async Task<ConsoleMatch> WaitForAsync(ConsoleLocator locator, ExpectOptions? options = null, CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ public sealed partial class TargetConsole
     public Task WriteSecretAsync(string secret, bool pressEnter = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        _core.Redactor.Register(secret);
+        _session.Redactor.Register(secret);
         return SendAsync("Console: write secret", pressEnter ? secret + "\r" : secret, cancellationToken);
     }
 

@@ -8,12 +8,14 @@ namespace Openterface.Hil;
 /// </summary>
 internal sealed class ClosedLoopTyping
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
     private readonly Keyboard _keyboard;
 
-    public ClosedLoopTyping(SessionCore core, Keyboard keyboard)
+    public ClosedLoopTyping(ScreenService screen, Keyboard keyboard)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
         _keyboard = keyboard;
     }
 
@@ -21,7 +23,7 @@ internal sealed class ClosedLoopTyping
     {
         var field = options.VerifyIn!;
         var shown = secret ? SessionSecrets.Mask : $"'{text}'";
-        return _core.Steps.RunAsync($"Type {(secret ? "secret" : shown)} verified in {field}", StepKind.Group, new Dictionary<string, string>
+        return _session.Steps.RunAsync($"Type {(secret ? "secret" : shown)} verified in {field}", StepKind.Group, new Dictionary<string, string>
         {
             ["text"] = secret ? SessionSecrets.Mask : text,
             ["verify in"] = field.ToString(),
@@ -29,11 +31,11 @@ internal sealed class ClosedLoopTyping
         {
             var maxCorrections = options.MaxCorrections ?? 3;
             ArgumentOutOfRangeException.ThrowIfNegative(maxCorrections, nameof(TypeOptions.MaxCorrections));
-            var timeout = _core.Timeout(options.VerifyTimeout, t => t.Verify);
+            var timeout = _session.Timeout(options.VerifyTimeout, t => t.Verify);
             var log = new List<string>();
 
             // A secret keeps the secret window open over its corrections (backspaces are not "the next action").
-            using var hold = secret ? _core.SecretWindow.Hold() : null;
+            using var hold = secret ? _session.SecretWindow.Hold() : null;
             var expected = secret ? SecretField.Expected(text) : text;
             await _keyboard.TypeRawAsync(text, secret, options, cancellationToken).ConfigureAwait(false);
             Frame? frame = null;
@@ -111,7 +113,7 @@ internal sealed class ClosedLoopTyping
             $"{Keyboard.Characters(SecretField.Flat(read).Length)} that are not masking characters ('*', '\u2022'), so it may show the " +
             "secret in clear. Closed-loop verification of a secret compares masked characters only: verify in a password " +
             "field that shows asterisks, or type the secret without VerifyIn.";
-        OperatorLog.WaitFailed(_core.Logger, message);
+        OperatorLog.WaitFailed(_session.Logger, message);
         return new ArgumentException(message, nameof(TypeOptions.VerifyIn));
     }
 
@@ -120,8 +122,8 @@ internal sealed class ClosedLoopTyping
         log.Add(line);
 
         // Secret lines carry lengths only; other lines carry typed text, logged only when sensitive logging is on.
-        var logged = secret || _core.Options.SensitiveLogging ? _core.Redact(line) : $"attempt {log.Count}";
-        OperatorLog.TypingVerify(_core.Logger, logged);
+        var logged = secret || _session.Options.SensitiveLogging ? _session.Redact(line) : $"attempt {log.Count}";
+        OperatorLog.TypingVerify(_session.Logger, logged);
     }
 
     private ExpectationFailedException Fail(
@@ -136,16 +138,16 @@ internal sealed class ClosedLoopTyping
         var seenLine = secret
             ? $"{SessionSecrets.Mask} (read {Keyboard.Characters(seen.Length)})"
             : $"'{seen}' (first difference at character {at}; {corrections} correction(s) made)";
-        var message = _core.Redact(FailureText.Build(header, expected, seenLine, frame, $"{Durations.Format(timeout)} per read-back", log));
+        var message = _session.Redact(FailureText.Build(header, expected, seenLine, frame, $"{Durations.Format(timeout)} per read-back", log));
         // The message quotes typed text: log it whole only for secrets (already masked) or with sensitive logging.
-        OperatorLog.WaitFailed(_core.Logger, secret || _core.Options.SensitiveLogging
+        OperatorLog.WaitFailed(_session.Logger, secret || _session.Options.SensitiveLogging
             ? message
             : $"Keyboard.TypeAsync({Keyboard.Characters(text.Length)}, VerifyIn = {field}) failed after {corrections} correction(s)");
-        return new ExpectationFailedException(message, [.. log.Select(_core.Redact)])
+        return new ExpectationFailedException(message, [.. log.Select(_session.Redact)])
         {
             Timeout = timeout,
             LastFrame = secret ? null : frame.Share(),
-            Attachments = new Evidence(_core).Collect(secret ? null : frame, null, null, log),
+            Attachments = new Evidence(_screen).Collect(secret ? null : frame, null, null, log),
         };
     }
 
@@ -156,16 +158,16 @@ internal sealed class ClosedLoopTyping
     private async Task<(string Read, Frame Frame)> ReadBackAsync(
         Locator field, string expected, bool secret, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var (barrier, before) = _core.Frames.SnapshotBarrier();
-        var settle = TimeSpan.FromMilliseconds(750 * _core.TimeoutFactor);
+        var (barrier, before) = _screen.Frames.SnapshotBarrier();
+        var settle = TimeSpan.FromMilliseconds(750 * _session.TimeoutFactor);
         var gateOpen = before is null || barrier.ChangeSeen;
         Frame? evaluated = null;
         string? read = null;
         try
         {
-            await _core.Frames.RunAsync(barrier.Timestamp, timeout, async (frame, _) =>
+            await _screen.Frames.RunAsync(barrier.Timestamp, timeout, async (frame, _) =>
             {
-                if (!gateOpen && await _core.UnchangedAsync(frame, before!, 0, cancellationToken).ConfigureAwait(false))
+                if (!gateOpen && await _screen.UnchangedAsync(frame, before!, 0, cancellationToken).ConfigureAwait(false))
                 {
                     return false;
                 }
@@ -176,21 +178,21 @@ internal sealed class ClosedLoopTyping
                     barrier.MarkChangeSeen();
                 }
 
-                if (evaluated is not null && await _core.UnchangedAsync(frame, evaluated, 0, cancellationToken).ConfigureAwait(false))
+                if (evaluated is not null && await _screen.UnchangedAsync(frame, evaluated, 0, cancellationToken).ConfigureAwait(false))
                 {
                     // Settled: the field has shown the same text for a while.
-                    return _core.Time.GetElapsedTime(evaluated.Timestamp, frame.Timestamp) >= settle;
+                    return _session.Time.GetElapsedTime(evaluated.Timestamp, frame.Timestamp) >= settle;
                 }
 
                 read = await ReadAsync(field, frame, cancellationToken).ConfigureAwait(false);
                 evaluated?.Dispose();
                 evaluated = frame.Share();
                 return Same(read, expected, secret);
-            }, e => _core.VideoFault("Closed-loop typing", timeout, barrier, e), cancellationToken).ConfigureAwait(false);
+            }, e => _screen.VideoFault("Closed-loop typing", timeout, barrier, e), cancellationToken).ConfigureAwait(false);
 
             if (evaluated is null)
             {
-                evaluated = _core.Parts.Video.TryGetLatest() ?? throw _core.VideoFault("Closed-loop typing", timeout, barrier, null);
+                evaluated = _screen.Video.TryGetLatest() ?? throw _screen.VideoFault("Closed-loop typing", timeout, barrier, null);
                 read = await ReadAsync(field, evaluated, cancellationToken).ConfigureAwait(false);
             }
 
@@ -204,7 +206,7 @@ internal sealed class ClosedLoopTyping
 
     private async ValueTask<string> ReadAsync(Locator field, Frame frame, CancellationToken cancellationToken)
     {
-        var found = await field.Query.EvaluateAsync(_core.Vision, frame, SearchScope.WholeFrame, null, 0, cancellationToken).ConfigureAwait(false);
-        return found.Found ? await field.Query.ReadTextAsync(_core.Vision, frame, found, cancellationToken).ConfigureAwait(false) : string.Empty;
+        var found = await field.Query.EvaluateAsync(_screen.Vision, frame, SearchScope.WholeFrame, null, 0, cancellationToken).ConfigureAwait(false);
+        return found.Found ? await field.Query.ReadTextAsync(_screen.Vision, frame, found, cancellationToken).ConfigureAwait(false) : string.Empty;
     }
 }

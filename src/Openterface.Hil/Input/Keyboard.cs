@@ -9,11 +9,15 @@ namespace Openterface.Hil;
 /// </summary>
 public sealed class Keyboard
 {
-    private readonly SessionCore _core;
+    private readonly RigActions _actions;
+    private readonly SessionContext _session;
+    private readonly IKeyboardPort _port;
 
-    internal Keyboard(SessionCore core)
+    internal Keyboard(RigActions actions, IKeyboardPort port)
     {
-        _core = core;
+        _actions = actions;
+        _session = actions.Session;
+        _port = port;
     }
 
     /// <summary>Presses and releases a chord; an unknown key name is an <see cref="ArgumentException"/> naming close names, before anything is sent.</summary>
@@ -33,13 +37,13 @@ public sealed class Keyboard
     {
         var media = MediaKeyNames.Parse(key);
         var name = MediaKeyNames.NameOf(media);
-        return _core.ActAsync($"Press media key '{name}'", new Dictionary<string, string> { ["key"] = name }, $"Press media key '{name}'",
-            InputKind.Keyboard, ct => _core.Parts.Keyboard.MediaAsync(media, ct), cancellationToken);
+        return _actions.ActAsync($"Press media key '{name}'", new Dictionary<string, string> { ["key"] = name }, $"Press media key '{name}'",
+            InputKind.Keyboard, ct => _port.MediaAsync(media, ct), cancellationToken);
     }
 
     public Task ReleaseAllAsync(CancellationToken cancellationToken = default) =>
-        _core.ActAsync("Release all keys", new Dictionary<string, string>(), "Release all keys", InputKind.Other,
-            ct => _core.Parts.Keyboard.ReleaseAllAsync(ct), cancellationToken);
+        _actions.ActAsync("Release all keys", new Dictionary<string, string>(), "Release all keys", InputKind.Other,
+            ct => _port.ReleaseAllAsync(ct), cancellationToken);
 
     /// <summary>
     /// Types text with the session's layout. The text shows in steps; logs show it only with
@@ -50,7 +54,7 @@ public sealed class Keyboard
         ArgumentNullException.ThrowIfNull(text);
         return options?.VerifyIn is null
             ? TypeRawAsync(text, secret: false, options, cancellationToken)
-            : new ClosedLoopTyping(_core, this).RunAsync(text, secret: false, options, cancellationToken);
+            : new ClosedLoopTyping(_actions.Screen, this).RunAsync(text, secret: false, options, cancellationToken);
     }
 
     /// <summary>
@@ -60,10 +64,10 @@ public sealed class Keyboard
     public Task TypeSecretAsync(string secret, TypeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        _core.Redactor.Register(secret);
+        _session.Redactor.Register(secret);
         return options?.VerifyIn is null
             ? TypeRawAsync(secret, secret: true, options, cancellationToken)
-            : new ClosedLoopTyping(_core, this).RunAsync(secret, secret: true, options, cancellationToken);
+            : new ClosedLoopTyping(_actions.Screen, this).RunAsync(secret, secret: true, options, cancellationToken);
     }
 
     /// <summary>
@@ -81,23 +85,23 @@ public sealed class Keyboard
         ArgumentNullException.ThrowIfNull(locator);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPresses);
         KeyChord.Parse(key);
-        return new PressUntil(_core, this, key, locator, maxPresses, options).RunAsync(cancellationToken);
+        return new PressUntil(_actions.Screen, this, key, locator, maxPresses, options).RunAsync(cancellationToken);
     }
 
     internal Task TypeRawAsync(string text, bool secret, TypeOptions? options, CancellationToken cancellationToken)
     {
-        var layout = options?.Layout ?? _core.Options.Layout;
+        var layout = options?.Layout ?? _session.Options.Layout;
         var keyboardLayout = layout is null ? null : KeyboardLayout.FromName(layout);
         var step = secret ? "Type secret" : $"Type '{text}'";
-        var logged = secret ? "Type secret" : _core.Options.SensitiveLogging ? $"Type '{text}'" : $"Type {Characters(text.Length)}";
+        var logged = secret ? "Type secret" : _session.Options.SensitiveLogging ? $"Type '{text}'" : $"Type {Characters(text.Length)}";
         var parameters = new Dictionary<string, string> { ["text"] = secret ? SessionSecrets.Mask : text };
         if (layout is not null)
         {
             parameters["layout"] = layout;
         }
 
-        return _core.ActAsync(step, parameters, logged, InputKind.Keyboard,
-            ct => secret ? TypeSecretCharactersAsync(text, keyboardLayout, ct) : _core.Parts.Keyboard.TypeAsync(text, keyboardLayout, secret, ct),
+        return _actions.ActAsync(step, parameters, logged, InputKind.Keyboard,
+            ct => secret ? TypeSecretCharactersAsync(text, keyboardLayout, ct) : _port.TypeAsync(text, keyboardLayout, secret, ct),
             cancellationToken, secret);
     }
 
@@ -106,7 +110,7 @@ public sealed class Keyboard
     {
         try
         {
-            await _core.Parts.Keyboard.TypeAsync(secret, layout, secret: true, cancellationToken).ConfigureAwait(false);
+            await _port.TypeAsync(secret, layout, secret: true, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException)
         {
@@ -125,7 +129,7 @@ public sealed class Keyboard
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(chord);
         KeyChord.Parse(chord);
-        return _core.ActAsync($"{verb} '{chord}'", new Dictionary<string, string> { ["chord"] = chord }, $"{verb} '{chord}'", InputKind.Keyboard,
-            ct => _core.Parts.Keyboard.KeyAsync(chord, action, ct), cancellationToken);
+        return _actions.ActAsync($"{verb} '{chord}'", new Dictionary<string, string> { ["chord"] = chord }, $"{verb} '{chord}'", InputKind.Keyboard,
+            ct => _port.KeyAsync(chord, action, ct), cancellationToken);
     }
 }

@@ -11,15 +11,21 @@ namespace Openterface.Hil;
 /// </summary>
 public sealed class PowerControl
 {
-    private readonly SessionCore _core;
+    private readonly RigActions _actions;
+    private readonly SessionContext _session;
+    private readonly IKeyboardPort _keyboard;
+    private readonly IPowerSwitch? _power;
 
-    internal PowerControl(SessionCore core)
+    internal PowerControl(RigActions actions, IKeyboardPort keyboard, IPowerSwitch? power)
     {
-        _core = core;
+        _actions = actions;
+        _session = actions.Session;
+        _keyboard = keyboard;
+        _power = power;
     }
 
     /// <summary>Whether a power switch is configured.</summary>
-    public bool IsAvailable => _core.Parts.Power is not null;
+    public bool IsAvailable => _power is not null;
 
     public Task OnAsync(CancellationToken cancellationToken = default) =>
         RunAsync("Power on", (driver, ct) => driver.PowerOnAsync(ct), cancellationToken);
@@ -42,27 +48,27 @@ public sealed class PowerControl
     /// <summary>Off, wait (<see cref="HilOptions.PowerCycleOffTime"/> unless given), on.</summary>
     public Task CycleAsync(TimeSpan? offTime = null, CancellationToken cancellationToken = default)
     {
-        var off = offTime ?? _core.Options.PowerCycleOffTime;
+        var off = offTime ?? _session.Options.PowerCycleOffTime;
         ArgumentOutOfRangeException.ThrowIfLessThan(off, TimeSpan.Zero);
         return RunAsync($"Power cycle ({Durations.Format(off)} off)", async (driver, ct) =>
         {
             await driver.PowerOffAsync(ct).ConfigureAwait(false);
-            await Task.Delay(off, _core.Time, ct).ConfigureAwait(false);
+            await Task.Delay(off, _session.Time, ct).ConfigureAwait(false);
             await driver.PowerOnAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
     }
 
     private Task AcpiAsync(string action, AcpiKeys key, CancellationToken cancellationToken) =>
-        _core.ActAsync($"Press {action}", new Dictionary<string, string>(), $"Press {action}", InputKind.Keyboard,
-            ct => _core.Parts.Keyboard.AcpiAsync(key, ct), cancellationToken);
+        _actions.ActAsync($"Press {action}", new Dictionary<string, string>(), $"Press {action}", InputKind.Keyboard,
+            ct => _keyboard.AcpiAsync(key, ct), cancellationToken);
 
     private Task RunAsync(string action, Func<IPowerSwitch, CancellationToken, Task> call, CancellationToken cancellationToken)
     {
-        var driver = _core.Parts.Power ?? throw new InvalidOperationException(
+        var driver = _power ?? throw new InvalidOperationException(
             $"{action}: no power switch is configured. Set HilOptions.PowerSwitch (an IPowerSwitch) or HilOptions.Power (a URI).");
-        return _core.ActAsync(action, new Dictionary<string, string>(), action, InputKind.Other, async ct =>
+        return _actions.ActAsync(action, new Dictionary<string, string>(), action, InputKind.Other, async ct =>
         {
-            _core.Hid.Reset();
+            _actions.Hid.Reset();
             await call(driver, ct).ConfigureAwait(false);
         }, cancellationToken);
     }

@@ -8,16 +8,18 @@ namespace Openterface.Hil;
 /// </summary>
 internal sealed class PressUntil
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
     private readonly Keyboard _keyboard;
     private readonly string _key;
     private readonly Locator _locator;
     private readonly int _maxPresses;
     private readonly PressUntilOptions? _options;
 
-    public PressUntil(SessionCore core, Keyboard keyboard, string key, Locator locator, int maxPresses, PressUntilOptions? options)
+    public PressUntil(ScreenService screen, Keyboard keyboard, string key, Locator locator, int maxPresses, PressUntilOptions? options)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
         _keyboard = keyboard;
         _key = key;
         _locator = locator;
@@ -26,7 +28,7 @@ internal sealed class PressUntil
     }
 
     public Task<LocatorMatch> RunAsync(CancellationToken cancellationToken) =>
-        _core.Steps.RunAsync($"Press '{_key}' until {_locator} is visible", StepKind.Group, new Dictionary<string, string>
+        _session.Steps.RunAsync($"Press '{_key}' until {_locator} is visible", StepKind.Group, new Dictionary<string, string>
         {
             ["key"] = _key,
             ["locator"] = _locator.ToString(),
@@ -34,13 +36,13 @@ internal sealed class PressUntil
         }, async step =>
         {
             var header = $"Keyboard.PressUntilAsync('{_key}', {_locator})";
-            var perPress = _core.Timeout(_options?.WaitAfterPress, t => t.PressUntilStep);
-            var resolved = _core.Resolve(_options?.Expect, _locator.Query) with { Timeout = perPress };
+            var perPress = _session.Timeout(_options?.WaitAfterPress, t => t.PressUntilStep);
+            var resolved = _screen.Resolve(_options?.Expect, _locator.Query) with { Timeout = perPress };
             var log = new List<string>();
-            using (var first = await _core.NextFrameAsync(header, perPress, cancellationToken).ConfigureAwait(false))
+            using (var first = await _screen.NextFrameAsync(header, perPress, cancellationToken).ConfigureAwait(false))
             {
                 var before = await _locator.Query.EvaluateAsync(
-                    _core.Vision, first, SearchScope.WholeFrame, resolved.Threshold, 0, cancellationToken).ConfigureAwait(false);
+                    _screen.Vision, first, SearchScope.WholeFrame, resolved.Threshold, 0, cancellationToken).ConfigureAwait(false);
                 log.Add($"before pressing: frame #{first.Sequence}: {before.Summary}");
                 if (before.Found)
                 {
@@ -53,7 +55,7 @@ internal sealed class PressUntil
             for (var press = 1; press <= _maxPresses; press++)
             {
                 await _keyboard.PressAsync(_key, cancellationToken).ConfigureAwait(false);
-                var spec = LocatorSpecs.Visible(header, _locator.Query, _core.Vision, resolved);
+                var spec = LocatorSpecs.Visible(header, _locator.Query, _screen.Vision, resolved);
                 spec = new WaitSpec
                 {
                     Header = spec.Header,
@@ -66,7 +68,7 @@ internal sealed class PressUntil
                 try
                 {
                     using var attempt = new StepContext();
-                    using var outcome = await _core.Frames.WaitAsync(new WaitRun(_core, spec, resolved), attempt, cancellationToken).ConfigureAwait(false);
+                    using var outcome = await _screen.Frames.WaitAsync(new WaitRun(_screen, spec, resolved), attempt, cancellationToken).ConfigureAwait(false);
                     step.EndedOn(outcome.Frame);
                     var result = outcome.Attempt.Result!;
                     return new LocatorMatch(result.Bounds, result.ClickPoint, result.Score, result.Text, outcome.Frame.Sequence);
@@ -79,14 +81,14 @@ internal sealed class PressUntil
             }
 
             var threshold = _locator.Query.UsesNeedle && resolved.Threshold is { } t ? $" (threshold {Durations.Score(t)})" : string.Empty;
-            var text = _core.Redact(FailureText.Build(
+            var text = _session.Redact(FailureText.Build(
                 header,
                 $"{_locator.Query.Expectation()} visible within {_maxPresses} presses of '{_key}'{threshold}",
                 seen ?? "nothing",
                 null,
                 $"{Durations.Format(perPress)} per press",
                 log));
-            OperatorLog.WaitFailed(_core.Logger, text);
+            OperatorLog.WaitFailed(_session.Logger, text);
             throw new ExpectationFailedException(text, log) { Timeout = perPress };
         });
 }

@@ -10,11 +10,15 @@ namespace Openterface.Hil;
 /// </summary>
 public sealed class Locator
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
+    private readonly Mouse _mouse;
 
-    internal Locator(SessionCore core, LocatorQuery query)
+    internal Locator(ScreenService screen, Mouse mouse, LocatorQuery query)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
+        _mouse = mouse;
         Query = query;
     }
 
@@ -24,38 +28,38 @@ public sealed class Locator
     public Locator Needle(string nameOrTag)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrTag);
-        return new Locator(_core, new NeedleQuery(nameOrTag, Query));
+        return new Locator(_screen, _mouse, new NeedleQuery(nameOrTag, Query));
     }
 
     /// <summary>Text inside this locator's bounds (case-insensitive phrase, whitespace-insensitive).</summary>
     public Locator Text(string phrase)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phrase);
-        return new Locator(_core, new TextQuery(phrase, null, Query));
+        return new Locator(_screen, _mouse, new TextQuery(phrase, null, Query));
     }
 
     public Locator Text(Regex pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return new Locator(_core, new TextQuery(null, pattern, Query));
+        return new Locator(_screen, _mouse, new TextQuery(null, pattern, Query));
     }
 
     /// <summary>A rectangle (frame pixels) intersected with this locator's bounds.</summary>
     public Locator Region(int x, int y, int width, int height) =>
-        new(_core, new RegionQuery(Hil.Screen.Area(x, y, width, height), Query));
+        new(_screen, _mouse, new RegionQuery(Hil.Screen.Area(x, y, width, height), Query));
 
     /// <summary>Waits until the locator is visible and returns where.</summary>
     public Task<LocatorMatch> WaitForAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var resolved = _core.Resolve(options, Query);
-        return _core.Steps.RunAsync($"Wait for {this}", StepKind.Wait, Parameters(), async step =>
+        var resolved = _screen.Resolve(options, Query);
+        return _session.Steps.RunAsync($"Wait for {this}", StepKind.Wait, Parameters(), async step =>
         {
             using var outcome = await WaitVisibleAsync($"{this}.WaitForAsync()", resolved, step, cancellationToken).ConfigureAwait(false);
             var result = outcome.Attempt.Result!;
             return new LocatorMatch(result.Bounds, result.ClickPoint, result.Score, result.Text, outcome.Frame.Sequence)
             {
                 Needle = result.Match?.NeedleName,
-                Workaround = _core.Vision.Workaround(result.Match),
+                Workaround = _screen.Vision.Workaround(result.Match),
             };
         });
     }
@@ -63,12 +67,12 @@ public sealed class Locator
     /// <summary>One check on the first frame after the last input (searching the whole frame); no waiting for the locator.</summary>
     public Task<bool> IsVisibleAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var resolved = _core.Resolve(options, Query);
-        return _core.Steps.RunAsync($"Check {this} is visible", StepKind.Read, Parameters(), async step =>
+        var resolved = _screen.Resolve(options, Query);
+        return _session.Steps.RunAsync($"Check {this} is visible", StepKind.Read, Parameters(), async step =>
         {
-            using var frame = await _core.NextFrameAsync($"{this}.IsVisibleAsync()", resolved.Timeout, cancellationToken).ConfigureAwait(false);
+            using var frame = await _screen.NextFrameAsync($"{this}.IsVisibleAsync()", resolved.Timeout, cancellationToken).ConfigureAwait(false);
             step.EndedOn(frame);
-            var result = await Query.EvaluateAsync(_core.Vision, frame, SearchScope.WholeFrame, resolved.Threshold, 0, cancellationToken).ConfigureAwait(false);
+            var result = await Query.EvaluateAsync(_screen.Vision, frame, SearchScope.WholeFrame, resolved.Threshold, 0, cancellationToken).ConfigureAwait(false);
             return result.Found;
         });
     }
@@ -76,28 +80,28 @@ public sealed class Locator
     /// <summary>Waits until visible, then reads the text inside (OCR), or the matched text for a text locator.</summary>
     public Task<string> ReadTextAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var resolved = _core.Resolve(options, Query);
-        return _core.Steps.RunAsync($"Read text of {this}", StepKind.Read, Parameters(), async step =>
+        var resolved = _screen.Resolve(options, Query);
+        return _session.Steps.RunAsync($"Read text of {this}", StepKind.Read, Parameters(), async step =>
         {
             using var outcome = await WaitVisibleAsync($"{this}.ReadTextAsync()", resolved, step, cancellationToken).ConfigureAwait(false);
-            return await Query.ReadTextAsync(_core.Vision, outcome.Frame, outcome.Attempt.Result!, cancellationToken).ConfigureAwait(false);
+            return await Query.ReadTextAsync(_screen.Vision, outcome.Frame, outcome.Attempt.Result!, cancellationToken).ConfigureAwait(false);
         });
     }
 
     /// <summary>Waits until visible, then clicks the needle's click point or the text's centre.</summary>
     public Task ClickAsync(MouseButton button = MouseButton.Left, ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var resolved = _core.Resolve(options, Query);
-        return _core.Steps.RunAsync($"Click {this}", StepKind.Group, Parameters(), async step =>
+        var resolved = _screen.Resolve(options, Query);
+        return _session.Steps.RunAsync($"Click {this}", StepKind.Group, Parameters(), async step =>
         {
-            var (point, frame) = await _core.Steps.RunAsync($"Wait for {this}", StepKind.Wait, Parameters(), async wait =>
+            var (point, frame) = await _session.Steps.RunAsync($"Wait for {this}", StepKind.Wait, Parameters(), async wait =>
             {
                 var outcome = await WaitVisibleAsync($"{this}.ClickAsync()", resolved, wait, cancellationToken).ConfigureAwait(false);
                 return (outcome.Attempt.Result!.ClickPoint, outcome.Frame);
             }).ConfigureAwait(false);
             using (frame)
             {
-                await Mouse.ClickAtAsync(_core, point, frame, button, cancellationToken).ConfigureAwait(false);
+                await _mouse.ClickAtAsync(point, frame, button, cancellationToken).ConfigureAwait(false);
             }
         });
     }
@@ -105,8 +109,8 @@ public sealed class Locator
     /// <summary>Waits until visible and returns a copy of the locator's bounds (caller disposes).</summary>
     public Task<Frame> ScreenshotAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var resolved = _core.Resolve(options, Query);
-        return _core.Steps.RunAsync($"Screenshot {this}", StepKind.Read, Parameters(), async step =>
+        var resolved = _screen.Resolve(options, Query);
+        return _session.Steps.RunAsync($"Screenshot {this}", StepKind.Read, Parameters(), async step =>
         {
             using var outcome = await WaitVisibleAsync($"{this}.ScreenshotAsync()", resolved, step, cancellationToken).ConfigureAwait(false);
             return outcome.Frame.Crop(outcome.Attempt.Result!.Bounds);
@@ -116,7 +120,7 @@ public sealed class Locator
     public override string ToString() => Query.Describe();
 
     internal Task<WaitOutcome> WaitVisibleAsync(string header, ResolvedExpect resolved, StepContext step, CancellationToken cancellationToken) =>
-        _core.Frames.WaitAsync(new WaitRun(_core, LocatorSpecs.Visible(header, Query, _core.Vision, resolved), resolved), step, cancellationToken);
+        _screen.Frames.WaitAsync(new WaitRun(_screen, LocatorSpecs.Visible(header, Query, _screen.Vision, resolved), resolved), step, cancellationToken);
 
     private Dictionary<string, string> Parameters() => new() { ["locator"] = ToString() };
 }

@@ -7,11 +7,15 @@ namespace Openterface.Hil;
 /// <summary>The target's screen as the capture card sees it: where locators start, plus screenshots and change waits.</summary>
 public sealed class Screen
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
+    private readonly Mouse _mouse;
 
-    internal Screen(SessionCore core)
+    internal Screen(ScreenService screen, Mouse mouse)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
+        _mouse = mouse;
     }
 
     /// <summary>A needle by name or tag, from the session's needle folder.</summary>
@@ -19,8 +23,8 @@ public sealed class Screen
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrTag);
         var query = new NeedleQuery(nameOrTag, null);
-        query.Validate(_core.Vision);
-        return new Locator(_core, query);
+        query.Validate(_screen.Vision);
+        return new Locator(_screen, _mouse, query);
     }
 
     /// <summary>Any needle tagged <paramref name="tag"/>: every variant is matched and the best one wins (see <see cref="LocatorMatch.Needle"/>).</summary>
@@ -36,31 +40,31 @@ public sealed class Screen
         }
 
         var query = NeedleQuery.Tagged([.. tags.Distinct(StringComparer.Ordinal)], null);
-        query.Validate(_core.Vision);
-        return new Locator(_core, query);
+        query.Validate(_screen.Vision);
+        return new Locator(_screen, _mouse, query);
     }
 
     /// <summary>Text found by OCR anywhere on screen (case-insensitive phrase, whitespace-insensitive).</summary>
     public Locator Text(string phrase)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phrase);
-        return new Locator(_core, new TextQuery(phrase, null, null));
+        return new Locator(_screen, _mouse, new TextQuery(phrase, null, null));
     }
 
     public Locator Text(Regex pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return new Locator(_core, new TextQuery(null, pattern, null));
+        return new Locator(_screen, _mouse, new TextQuery(null, pattern, null));
     }
 
     /// <summary>A rectangle in frame pixels (the coordinates of screenshots and locator bounds).</summary>
-    public Locator Region(int x, int y, int width, int height) => new(_core, new RegionQuery(Area(x, y, width, height), null));
+    public Locator Region(int x, int y, int width, int height) => new(_screen, _mouse, new RegionQuery(Area(x, y, width, height), null));
 
     /// <summary>The first frame captured after the last input (caller disposes).</summary>
     public Task<Frame> ScreenshotAsync(CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync("Screenshot", StepKind.Read, new Dictionary<string, string>(), async step =>
+        _session.Steps.RunAsync("Screenshot", StepKind.Read, new Dictionary<string, string>(), async step =>
         {
-            var frame = await _core.NextFrameAsync("Screen.ScreenshotAsync()", _core.Resolve(null).Timeout, cancellationToken)
+            var frame = await _screen.NextFrameAsync("Screen.ScreenshotAsync()", _screen.Resolve(null).Timeout, cancellationToken)
                 .ConfigureAwait(false);
             step.EndedOn(frame);
             return frame;
@@ -80,9 +84,9 @@ public sealed class Screen
     /// </summary>
     public Task<ScreenChange> WaitChangeAsync(ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var resolved = _core.Resolve(options);
-        return _core.Steps.RunAsync("Wait for the screen to change", StepKind.Wait, new Dictionary<string, string>(), step =>
-            new StillWaiter(_core).WaitChangeAsync(resolved, step, cancellationToken));
+        var resolved = _screen.Resolve(options);
+        return _session.Steps.RunAsync("Wait for the screen to change", StepKind.Wait, new Dictionary<string, string>(), step =>
+            new StillWaiter(_screen).WaitChangeAsync(resolved, step, cancellationToken));
     }
 
     internal static Rectangle Area(int x, int y, int width, int height)

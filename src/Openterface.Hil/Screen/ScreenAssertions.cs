@@ -3,11 +3,13 @@ namespace Openterface.Hil;
 /// <summary>Expect(Screen): assertions about the screen as a whole.</summary>
 public sealed class ScreenAssertions
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
 
-    internal ScreenAssertions(SessionCore core)
+    internal ScreenAssertions(ScreenService screen)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
     }
 
     /// <summary>
@@ -17,10 +19,10 @@ public sealed class ScreenAssertions
     public Task ToBeStillAsync(TimeSpan stillFor, ExpectOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(stillFor, TimeSpan.Zero);
-        var resolved = _core.Resolve(options);
-        return _core.Steps.RunAsync($"Expect the screen still for {Durations.Format(stillFor)}", StepKind.Wait, new Dictionary<string, string>
+        var resolved = _screen.Resolve(options);
+        return _session.Steps.RunAsync($"Expect the screen still for {Durations.Format(stillFor)}", StepKind.Wait, new Dictionary<string, string>
         {
             ["still for"] = Durations.Format(stillFor),
-        }, step => new StillWaiter(_core).ToBeStillAsync(stillFor, resolved, step, cancellationToken));
+        }, step => new StillWaiter(_screen).ToBeStillAsync(stillFor, resolved, step, cancellationToken));
     }
 }

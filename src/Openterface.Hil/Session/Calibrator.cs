@@ -13,12 +13,16 @@ internal sealed class Calibrator
     private static readonly TimeSpan LedWait = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LedPoll = TimeSpan.FromMilliseconds(10);
 
-    private readonly SessionCore _core;
+    private readonly RigActions _actions;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
     private readonly Keyboard _keyboard;
 
-    public Calibrator(SessionCore core, Keyboard keyboard)
+    public Calibrator(RigActions actions, Keyboard keyboard)
     {
-        _core = core;
+        _actions = actions;
+        _screen = actions.Screen;
+        _session = actions.Session;
         _keyboard = keyboard;
     }
 
@@ -29,7 +33,7 @@ internal sealed class Calibrator
         var latency = (2 * interval) + (roundTrip ?? TimeSpan.Zero);
         var factor = Math.Clamp(latency / LatencyCalibration.Nominal, 1.0, 10.0);
         OperatorLog.Calibrated(
-            _core.Logger,
+            _session.Logger,
             Durations.Format(interval),
             roundTrip is { } r ? Durations.Format(r) : "unknown (no LED echo)",
             factor.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
@@ -38,30 +42,30 @@ internal sealed class Calibrator
 
     private async Task<TimeSpan> FrameIntervalAsync(CancellationToken cancellationToken)
     {
-        var timeout = _core.Resolve(null).Timeout;
+        var timeout = _screen.Resolve(null).Timeout;
         var stamps = new List<long>();
-        await _core.Frames.RunAsync(_core.Time.GetTimestamp(), timeout, (frame, _) =>
+        await _screen.Frames.RunAsync(_session.Time.GetTimestamp(), timeout, (frame, _) =>
         {
             stamps.Add(frame.Timestamp);
             return ValueTask.FromResult(stamps.Count >= Frames);
-        }, e => _core.VideoFault("Calibration", timeout, Barrier.Start, e), cancellationToken).ConfigureAwait(false);
+        }, e => _screen.VideoFault("Calibration", timeout, Barrier.Start, e), cancellationToken).ConfigureAwait(false);
         if (stamps.Count < Frames)
         {
-            throw _core.VideoFault("Calibration", timeout, Barrier.Start, null);
+            throw _screen.VideoFault("Calibration", timeout, Barrier.Start, null);
         }
 
-        var intervals = stamps.Zip(stamps.Skip(1), (a, b) => _core.Time.GetElapsedTime(a, b)).Order().ToList();
+        var intervals = stamps.Zip(stamps.Skip(1), (a, b) => _session.Time.GetElapsedTime(a, b)).Order().ToList();
         return intervals[intervals.Count / 2];
     }
 
     private async Task<TimeSpan?> CapsLockRoundTripAsync(CancellationToken cancellationToken)
     {
-        var initial = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetInfoAsync(ct), cancellationToken)
+        var initial = await _actions.DeviceCallAsync("reading the LEDs", ct => _actions.Link.GetInfoAsync(ct), cancellationToken)
             .ConfigureAwait(false);
-        var started = _core.Time.GetTimestamp();
+        var started = _session.Time.GetTimestamp();
         await _keyboard.PressAsync("capslock", cancellationToken).ConfigureAwait(false);
         var toggled = await WaitForCapsAsync(!initial.Leds.HasFlag(LockLeds.CapsLock), cancellationToken).ConfigureAwait(false);
-        TimeSpan? roundTrip = toggled ? _core.Time.GetElapsedTime(started) : null;
+        TimeSpan? roundTrip = toggled ? _session.Time.GetElapsedTime(started) : null;
         if (toggled)
         {
             // Put Caps Lock back as the target had it.
@@ -74,22 +78,22 @@ internal sealed class Calibrator
 
     private async Task<bool> WaitForCapsAsync(bool wanted, CancellationToken cancellationToken)
     {
-        var started = _core.Time.GetTimestamp();
+        var started = _session.Time.GetTimestamp();
         while (true)
         {
-            var status = await _core.DeviceCallAsync("reading the LEDs", ct => _core.Parts.Link.GetInfoAsync(ct), cancellationToken)
+            var status = await _actions.DeviceCallAsync("reading the LEDs", ct => _actions.Link.GetInfoAsync(ct), cancellationToken)
                 .ConfigureAwait(false);
             if (status.Leds.HasFlag(LockLeds.CapsLock) == wanted)
             {
                 return true;
             }
 
-            if (_core.Time.GetElapsedTime(started) >= LedWait)
+            if (_session.Time.GetElapsedTime(started) >= LedWait)
             {
                 return false;
             }
 
-            await Task.Delay(LedPoll, _core.Time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(LedPoll, _session.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

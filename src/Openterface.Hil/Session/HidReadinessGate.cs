@@ -7,13 +7,15 @@ namespace Openterface.Hil;
 /// </summary>
 internal sealed class HidReadinessGate
 {
-    private readonly SessionCore _core;
+    private readonly RigActions _actions;
+    private readonly SessionContext _session;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _ready;
 
-    public HidReadinessGate(SessionCore core)
+    public HidReadinessGate(RigActions actions)
     {
-        _core = core;
+        _actions = actions;
+        _session = actions.Session;
     }
 
     public bool IsReady => _ready;
@@ -36,11 +38,11 @@ internal sealed class HidReadinessGate
                 return;
             }
 
-            var timeout = _core.Timeout(null, t => t.HidReady);
-            var verify = _core.Options.VerifyHidWithCapsLock;
+            var timeout = _session.Timeout(null, t => t.HidReady);
+            var verify = _session.Options.VerifyHidWithCapsLock;
             try
             {
-                await _core.Parts.Link.WaitUntilReadyAsync(timeout, verify, cancellationToken).ConfigureAwait(false);
+                await _actions.Link.WaitUntilReadyAsync(timeout, verify, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -48,7 +50,7 @@ internal sealed class HidReadinessGate
             }
 
             _ready = true;
-            OperatorLog.HidReady(_core.Logger, verify ? ", Caps Lock LED round trip seen" : string.Empty);
+            OperatorLog.HidReady(_session.Logger, verify ? ", Caps Lock LED round trip seen" : string.Empty);
         }
         finally
         {
@@ -60,18 +62,18 @@ internal sealed class HidReadinessGate
     {
         var evidence = new Dictionary<string, string>
         {
-            ["error"] = _core.Redact($"{error.GetType().Name}: {error.Message}"),
+            ["error"] = _session.Redact($"{error.GetType().Name}: {error.Message}"),
             ["timeout"] = Durations.Format(timeout),
             ["caps lock round trip"] = verify ? "required" : "not required",
         };
         string state;
         try
         {
-            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2), _core.Time);
-            var status = await _core.Parts.Link.GetInfoAsync(quick.Token).ConfigureAwait(false);
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2), _session.Time);
+            var status = await _actions.Link.GetInfoAsync(quick.Token).ConfigureAwait(false);
             evidence["chip version"] = status.VersionText;
             evidence["target enumerated"] = status.TargetEnumerated ? "yes" : "no";
-            evidence["leds"] = SessionCore.Leds((byte)status.Leds);
+            evidence["leds"] = RigActions.Leds((byte)status.Leds);
             state = status.TargetEnumerated
                 ? "the target enumerated the keyboard but did not echo the Caps Lock toggle on its LEDs"
                 : "the target has not enumerated the Mini-KVM's keyboard";
@@ -84,10 +86,10 @@ internal sealed class HidReadinessGate
             state = "the Mini-KVM does not answer";
         }
 
-        evidence["serial transcript"] = _core.TranscriptTail();
+        evidence["serial transcript"] = _actions.TranscriptTail();
         var message = $"HID not ready within {Durations.Format(timeout)}: {state}. Check that the target's USB port is " +
             "cabled to the Mini-KVM and that the firmware accepts USB keyboards (BIOS 'USB legacy support').";
-        OperatorLog.RigFault(_core.Logger, message);
+        OperatorLog.RigFault(_session.Logger, message);
         return new RigFaultException(message, evidence, error);
     }
 }

@@ -4,7 +4,7 @@ namespace Openterface.Hil;
 public sealed partial class HilSession
 {
     /// <summary>Recent traffic with the Mini-KVM ("TX 57 AB ..."), newest last; secret typing is redacted.</summary>
-    public IReadOnlyList<string> SerialTranscript => _core.Parts.Link.Transcript;
+    public IReadOnlyList<string> SerialTranscript => _actions.Link.Transcript;
 
     /// <summary>
     /// Writes the last <paramref name="window"/> of captured video (kept in a ring in memory) as a browser-playable
@@ -14,12 +14,12 @@ public sealed partial class HilSession
     public async Task<bool> ExportRecentVideoAsync(string path, TimeSpan window, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (_core.Parts.Live is not { } live || live.Ring.Count == 0)
+        if (_live is not { } live || live.Ring.Count == 0)
         {
             return false;
         }
 
-        await live.Ring.ExportAsync(path, window, _core.SecretWindow.Covers, cancellationToken).ConfigureAwait(false);
+        await live.Ring.ExportAsync(path, window, _session.SecretWindow.Covers, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -27,5 +27,5 @@ public sealed partial class HilSession
     /// True from the moment a secret is typed until the next other input action: the screen may show the secret, so
     /// a report attaches a placeholder instead of a screenshot.
     /// </summary>
-    public bool SecretMayBeOnScreen => _core.SecretWindow.IsOpen;
+    public bool SecretMayBeOnScreen => _session.SecretWindow.IsOpen;
 }

@@ -1,3 +1,5 @@
+using Openterface.Hil.Video;
+
 namespace Openterface.Hil;
 
 /// <summary>
@@ -11,7 +13,11 @@ namespace Openterface.Hil;
 /// </code></example>
 public sealed partial class HilSession : IAsyncDisposable
 {
-    private readonly SessionCore _core;
+    private readonly SessionContext _session;
+    private readonly ScreenService _screen;
+    private readonly RigActions _actions;
+    private readonly LiveVideo? _live;
+    private readonly IAsyncDisposable? _lifetime;
     private readonly IAsyncDisposable? _virtualRig;
     private int _disposed;
 
@@ -20,14 +26,18 @@ public sealed partial class HilSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(options);
         var consoleMarker = new ConsoleActionMarker();
-        _core = new SessionCore(parts, WithConsoleMarker(options, consoleMarker));
+        _session = new SessionContext(WithConsoleMarker(options, consoleMarker), parts.Video.TryGetLatest);
+        _screen = new ScreenService(_session, parts.Video, parts.Vision, parts.Needles);
+        _actions = new RigActions(_session, _screen, parts.Keyboard, parts.Link);
+        _live = parts.Live;
+        _lifetime = parts.Lifetime;
         _virtualRig = virtualRig;
-        Screen = new Screen(_core);
-        Keyboard = new Keyboard(_core);
-        Mouse = new Mouse(_core);
-        Usb = new UsbControl(_core);
-        Power = new PowerControl(_core);
-        Console = new TargetConsole(_core, console);
+        Keyboard = new Keyboard(_actions, parts.Keyboard);
+        Mouse = new Mouse(_actions, parts.Mouse);
+        Screen = new Screen(_screen, Mouse);
+        Usb = new UsbControl(_actions, parts.Usb);
+        Power = new PowerControl(_actions, parts.Keyboard, parts.Power);
+        Console = new TargetConsole(_session, console);
         consoleMarker.Console = Console;
     }
 
@@ -42,23 +52,24 @@ public sealed partial class HilSession : IAsyncDisposable
     public PowerControl Power { get; }
 
     /// <summary>Secrets typed so far; reporters pass collected text through <see cref="SessionSecrets.Redact"/>.</summary>
-    public SessionSecrets Secrets => _core.Redactor;
+    public SessionSecrets Secrets => _session.Redactor;
 
     /// <summary>Scale applied to inherited timeouts; 1 until <see cref="CalibrateAsync"/> measures this rig.</summary>
-    public double TimeoutFactor => _core.TimeoutFactor;
+    public double TimeoutFactor => _session.TimeoutFactor;
 
-    internal SessionCore Core => _core;
+    /// <summary>The screen feature (option resolution, the barrier), for tests.</summary>
+    internal ScreenService ScreenService => _screen;
 
     public LocatorAssertions Expect(Locator locator)
     {
         ArgumentNullException.ThrowIfNull(locator);
-        return new LocatorAssertions(_core, locator, negate: false);
+        return new LocatorAssertions(_screen, locator, negate: false);
     }
 
     public ScreenAssertions Expect(Screen screen)
     {
         ArgumentNullException.ThrowIfNull(screen);
-        return new ScreenAssertions(_core);
+        return new ScreenAssertions(_screen);
     }
 
     /// <summary>
@@ -66,10 +77,10 @@ public sealed partial class HilSession : IAsyncDisposable
     /// inherited timeouts by the result (never below 1).
     /// </summary>
     public Task<LatencyCalibration> CalibrateAsync(CancellationToken cancellationToken = default) =>
-        _core.Steps.RunAsync("Calibrate rig latency", StepKind.Group, new Dictionary<string, string>(), async _ =>
+        _session.Steps.RunAsync("Calibrate rig latency", StepKind.Group, new Dictionary<string, string>(), async _ =>
         {
-            var calibration = await new Calibrator(_core, Keyboard).MeasureAsync(cancellationToken).ConfigureAwait(false);
-            _core.TimeoutFactor = calibration.TimeoutFactor;
+            var calibration = await new Calibrator(_actions, Keyboard).MeasureAsync(cancellationToken).ConfigureAwait(false);
+            _session.TimeoutFactor = calibration.TimeoutFactor;
             return calibration;
         });
 
@@ -83,14 +94,14 @@ public sealed partial class HilSession : IAsyncDisposable
 
         try
         {
-            await _core.ReleaseAllQuietlyAsync().ConfigureAwait(false);
-            await _core.ReleaseButtonsQuietlyAsync().ConfigureAwait(false);
+            await _actions.ReleaseAllQuietlyAsync().ConfigureAwait(false);
+            await Mouse.ReleaseHeldQuietlyAsync().ConfigureAwait(false);
         }
         finally
         {
-            _core.Frames.ReleaseBarrier();
+            _screen.Frames.ReleaseBarrier();
             await Console.CloseAsync().ConfigureAwait(false);
-            if (_core.Parts.Lifetime is { } lifetime)
+            if (_lifetime is { } lifetime)
             {
                 await lifetime.DisposeAsync().ConfigureAwait(false);
             }

@@ -8,11 +8,13 @@ namespace Openterface.Hil;
 /// </summary>
 internal sealed class Evidence
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
 
-    public Evidence(SessionCore core)
+    public Evidence(ScreenService screen)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
     }
 
     public IReadOnlyList<StepAttachment> Collect(Frame? last, Frame? best, MatchResult? match, IReadOnlyList<string> callLog)
@@ -22,7 +24,7 @@ internal sealed class Evidence
         Add(attachments, "last frame", last, dispose: false);
         if (match is not null && best is not null)
         {
-            var needle = _core.Vision.Needles is { } set && set.TryGet(match.NeedleName, out var found) ? found : null;
+            var needle = _screen.Vision.Needles is { } set && set.TryGet(match.NeedleName, out var found) ? found : null;
             Add(attachments, "match overlay", TryDraw(() => MatchOverlay.Draw(best, match)), dispose: true);
             Add(attachments, "needle", needle is null ? null : TryDraw(() => needle.Templates[^1].Colour.Share()), dispose: true);
             Add(attachments, "diff", needle is null ? null : TryDraw(() => MatchOverlay.Diff(best, needle, match)), dispose: true);
@@ -36,7 +38,7 @@ internal sealed class Evidence
             "call log",
             "text/plain",
             "txt",
-            System.Text.Encoding.UTF8.GetBytes(_core.Redact(string.Join('\n', candidate is null ? callLog : [.. callLog, candidate])))));
+            System.Text.Encoding.UTF8.GetBytes(_session.Redact(string.Join('\n', candidate is null ? callLog : [.. callLog, candidate])))));
         return attachments;
     }
 
@@ -44,22 +46,22 @@ internal sealed class Evidence
     /// <returns>The call-log line naming the candidate and how to accept it; null when none was saved.</returns>
     private string? SaveCandidate(List<StepAttachment> attachments, Frame best, Needle needle, MatchResult match)
     {
-        if (_core.Options.CandidateNeedles is not { } folder || _core.SecretWindow.IsOpen || _core.SecretWindow.Covers(best.Timestamp))
+        if (_session.Options.CandidateNeedles is not { } folder || _session.SecretWindow.IsOpen || _session.SecretWindow.Covers(best.Timestamp))
         {
             return null;
         }
 
         try
         {
-            var json = NeedleCandidate.Save(best, needle, match, folder, _core.Time.GetUtcNow());
+            var json = NeedleCandidate.Save(best, needle, match, folder, _session.Time.GetUtcNow());
             attachments.Add(new StepAttachment("candidate needle", "application/json", "json", File.ReadAllBytes(json)));
             var line = $"candidate needle saved: '{json}' (accept it with: hil needle accept '{json}' --into NEEDLE_FOLDER)";
-            OperatorLog.WaitProgress(_core.Logger, "evidence", line);
+            OperatorLog.WaitProgress(_session.Logger, "evidence", line);
             return line;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HilException or ArgumentException)
         {
-            OperatorLog.WaitProgress(_core.Logger, "evidence", $"could not save a candidate needle: {e.Message}");
+            OperatorLog.WaitProgress(_session.Logger, "evidence", $"could not save a candidate needle: {e.Message}");
             return null;
         }
     }
@@ -72,7 +74,7 @@ internal sealed class Evidence
         }
         catch (Exception e) when (e is HilException or ArgumentException)
         {
-            OperatorLog.WaitProgress(_core.Logger, "evidence", $"could not draw the match: {e.Message}");
+            OperatorLog.WaitProgress(_session.Logger, "evidence", $"could not draw the match: {e.Message}");
             return null;
         }
     }
@@ -91,7 +93,7 @@ internal sealed class Evidence
         catch (HilException e)
         {
             // A missing native codec must not hide the real failure; the text evidence still goes out.
-            OperatorLog.WaitProgress(_core.Logger, "evidence", $"could not encode '{name}': {e.Message}");
+            OperatorLog.WaitProgress(_session.Logger, "evidence", $"could not encode '{name}': {e.Message}");
         }
         finally
         {

@@ -6,12 +6,14 @@ namespace Openterface.Hil;
 /// <summary>Waits about the screen as a whole, on the one frame loop: still for a while, or changed.</summary>
 internal sealed class StillWaiter
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
     private readonly List<string> _log = [];
 
-    public StillWaiter(SessionCore core)
+    public StillWaiter(ScreenService screen)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
     }
 
     public async Task ToBeStillAsync(TimeSpan stillFor, ResolvedExpect options, StepContext step, CancellationToken cancellationToken)
@@ -25,7 +27,7 @@ internal sealed class StillWaiter
         }
 
         var header = $"Expect(Screen).ToBeStillAsync({Durations.Format(stillFor)})";
-        var (barrier, before) = _core.Frames.SnapshotBarrier();
+        var (barrier, before) = _screen.Frames.SnapshotBarrier();
         before?.Dispose();
         Log(barrier.Describe());
         Frame? reference = null;
@@ -34,7 +36,7 @@ internal sealed class StillWaiter
         var lastChange = "no change";
         try
         {
-            var end = await _core.Frames.RunAsync(barrier.Timestamp, options.Timeout, async (frame, _) =>
+            var end = await _screen.Frames.RunAsync(barrier.Timestamp, options.Timeout, async (frame, _) =>
             {
                 Replace(ref last, frame.Share());
                 if (reference is null)
@@ -43,20 +45,20 @@ internal sealed class StillWaiter
                     return false;
                 }
 
-                var still = _core.Time.GetElapsedTime(reference.Timestamp, frame.Timestamp);
-                if (await _core.UnchangedAsync(frame, reference, options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
+                var still = _session.Time.GetElapsedTime(reference.Timestamp, frame.Timestamp);
+                if (await _screen.UnchangedAsync(frame, reference, options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
                 {
                     return still >= stillFor;
                 }
 
                 longest = still > longest ? still : longest;
                 lastChange = reference.Size == frame.Size
-                    ? Change(await _core.Parts.Vision.CompareAsync(frame, reference, cancellationToken).ConfigureAwait(false))
+                    ? Change(await _screen.Vision.Vision.CompareAsync(frame, reference, cancellationToken).ConfigureAwait(false))
                     : $"mode {reference.Width}x{reference.Height} -> {frame.Width}x{frame.Height}";
                 Log($"frame #{frame.Sequence}: changed {lastChange}");
                 Replace(ref reference, frame.Share());
                 return false;
-            }, e => _core.VideoFault(header, options.Timeout, barrier, e), cancellationToken).ConfigureAwait(false);
+            }, e => _screen.VideoFault(header, options.Timeout, barrier, e), cancellationToken).ConfigureAwait(false);
 
             if (end.Satisfied)
             {
@@ -66,12 +68,12 @@ internal sealed class StillWaiter
 
             if (end.Frames == 0)
             {
-                throw _core.VideoFault(header, options.Timeout, barrier, null);
+                throw _screen.VideoFault(header, options.Timeout, barrier, null);
             }
 
             if (reference is not null && last is not null)
             {
-                var still = _core.Time.GetElapsedTime(reference.Timestamp, last.Timestamp);
+                var still = _session.Time.GetElapsedTime(reference.Timestamp, last.Timestamp);
                 longest = still > longest ? still : longest;
             }
 
@@ -88,8 +90,8 @@ internal sealed class StillWaiter
     public async Task<ScreenChange> WaitChangeAsync(ResolvedExpect options, StepContext step, CancellationToken cancellationToken)
     {
         const string header = "Screen.WaitChangeAsync()";
-        var (barrier, before) = _core.Frames.SnapshotBarrier();
-        var reference = before is not null && !barrier.ChangeSeen ? before : _core.Parts.Video.TryGetLatest();
+        var (barrier, before) = _screen.Frames.SnapshotBarrier();
+        var reference = before is not null && !barrier.ChangeSeen ? before : _screen.Video.TryGetLatest();
         if (!ReferenceEquals(reference, before))
         {
             before?.Dispose();
@@ -105,7 +107,7 @@ internal sealed class StillWaiter
         ScreenChange? change = null;
         try
         {
-            var end = await _core.Frames.RunAsync(barrier.Timestamp, options.Timeout, async (frame, _) =>
+            var end = await _screen.Frames.RunAsync(barrier.Timestamp, options.Timeout, async (frame, _) =>
             {
                 Replace(ref last, frame.Share());
                 if (reference is null)
@@ -115,7 +117,7 @@ internal sealed class StillWaiter
                     return false;
                 }
 
-                if (await _core.UnchangedAsync(frame, reference, options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
+                if (await _screen.UnchangedAsync(frame, reference, options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
                 {
                     return false;
                 }
@@ -127,10 +129,10 @@ internal sealed class StillWaiter
                     return true;
                 }
 
-                var difference = await _core.Parts.Vision.CompareAsync(frame, reference, cancellationToken).ConfigureAwait(false);
+                var difference = await _screen.Vision.Vision.CompareAsync(frame, reference, cancellationToken).ConfigureAwait(false);
                 change = new ScreenChange(difference.ChangedFraction, difference.ChangedBounds, frame.Sequence);
                 return true;
-            }, e => _core.VideoFault(header, options.Timeout, barrier, e), cancellationToken).ConfigureAwait(false);
+            }, e => _screen.VideoFault(header, options.Timeout, barrier, e), cancellationToken).ConfigureAwait(false);
 
             if (change is not null)
             {
@@ -140,7 +142,7 @@ internal sealed class StillWaiter
 
             if (end.Frames == 0)
             {
-                throw _core.VideoFault(header, options.Timeout, barrier, null);
+                throw _screen.VideoFault(header, options.Timeout, barrier, null);
             }
 
             var since = reference is null ? "the first frame" : $"frame #{reference.Sequence}";
@@ -160,13 +162,13 @@ internal sealed class StillWaiter
             step.EndedOn(last);
         }
 
-        var text = _core.Redact(FailureText.Build(header, expected, seen, last, Durations.Format(timeout), _log));
-        OperatorLog.WaitFailed(_core.Logger, text);
+        var text = _session.Redact(FailureText.Build(header, expected, seen, last, Durations.Format(timeout), _log));
+        OperatorLog.WaitFailed(_session.Logger, text);
         return new ExpectationFailedException(text, [.. _log])
         {
             Timeout = timeout,
             LastFrame = last?.Share(),
-            Attachments = new Evidence(_core).Collect(last, null, null, _log),
+            Attachments = new Evidence(_screen).Collect(last, null, null, _log),
         };
     }
 
@@ -174,7 +176,7 @@ internal sealed class StillWaiter
         CultureInfo.InvariantCulture,
         $"{d.ChangedFraction * 100:0.00}% at {d.ChangedBounds.X},{d.ChangedBounds.Y},{d.ChangedBounds.Width},{d.ChangedBounds.Height}");
 
-    private void Log(string line) => _log.Add(_core.Redact(line));
+    private void Log(string line) => _log.Add(_session.Redact(line));
 
     private static void Replace(ref Frame? slot, Frame frame)
     {

@@ -6,7 +6,8 @@ namespace Openterface.Hil;
 /// <summary>The state of one wait: frames offered, attempts, the call log, and the evidence kept for a failure.</summary>
 internal sealed class WaitRun : IDisposable
 {
-    private readonly SessionCore _core;
+    private readonly ScreenService _screen;
+    private readonly SessionContext _session;
     private readonly WaitSpec _spec;
     private readonly ResolvedExpect _options;
     private readonly Barrier _barrier;
@@ -24,19 +25,20 @@ internal sealed class WaitRun : IDisposable
     private Frame? _bestFrame;
     private Attempt? _best;
 
-    public WaitRun(SessionCore core, WaitSpec spec, ResolvedExpect options)
+    public WaitRun(ScreenService screen, WaitSpec spec, ResolvedExpect options)
     {
-        _core = core;
+        _screen = screen;
+        _session = screen.Session;
         _spec = spec;
         _options = options;
-        (_barrier, _before) = core.Frames.SnapshotBarrier();
+        (_barrier, _before) = screen.Frames.SnapshotBarrier();
         _gateOpen = !options.AfterInputChange || _before is null || _barrier.ChangeSeen;
     }
 
     public Barrier Barrier => _barrier;
 
     /// <summary>The session's vision (to look up the matched needle's properties).</summary>
-    public VisionContext Vision => _core.Vision;
+    public VisionContext Vision => _screen.Vision;
 
     public TimeSpan Timeout => _options.Timeout;
 
@@ -44,9 +46,9 @@ internal sealed class WaitRun : IDisposable
 
     public void Log(string line)
     {
-        var redacted = _core.Redact(line);
+        var redacted = _session.Redact(line);
         _log.Add(redacted);
-        OperatorLog.WaitProgress(_core.Logger, _core.Redact(_spec.Header), redacted);
+        OperatorLog.WaitProgress(_session.Logger, _session.Redact(_spec.Header), redacted);
     }
 
     /// <summary>Evaluates a new frame (shared, not owned); true when the wait is satisfied on it.</summary>
@@ -56,7 +58,7 @@ internal sealed class WaitRun : IDisposable
         Replace(ref _lastFrame, frame.Share());
         if (!_gateOpen)
         {
-            if (await _core.UnchangedAsync(frame, _before!, _options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
+            if (await _screen.UnchangedAsync(frame, _before!, _options.ChangeTolerance, cancellationToken).ConfigureAwait(false))
             {
                 if (_skipped++ == 0)
                 {
@@ -75,7 +77,7 @@ internal sealed class WaitRun : IDisposable
         }
 
         var unchanged = _evaluatedFrame is not null &&
-            await _core.UnchangedAsync(frame, _evaluatedFrame, _options.ChangeTolerance, cancellationToken).ConfigureAwait(false);
+            await _screen.UnchangedAsync(frame, _evaluatedFrame, _options.ChangeTolerance, cancellationToken).ConfigureAwait(false);
         Attempt attempt;
         if (unchanged && (_lastAttempt!.Satisfied || !_spec.SearchPasses || _lastPass == SearchScope.WholeFrame ||
             _options.Scope == SearchScope.NearRecordedPosition))
@@ -107,7 +109,7 @@ internal sealed class WaitRun : IDisposable
 
     public WaitOutcome Pass(Frame frame)
     {
-        OperatorLog.WaitPassed(_core.Logger, _core.Redact(_spec.Header), frame.Sequence);
+        OperatorLog.WaitPassed(_session.Logger, _session.Redact(_spec.Header), frame.Sequence);
         return new WaitOutcome(_lastAttempt!, frame.Share());
     }
 
@@ -117,7 +119,7 @@ internal sealed class WaitRun : IDisposable
     /// </summary>
     public void ReportNeedleDecision(WaitOutcome? passed)
     {
-        if (_core.Options.NeedleObserver is not { } observer || _spec.Quiet)
+        if (_session.Options.NeedleObserver is not { } observer || _spec.Quiet)
         {
             return;
         }
@@ -133,10 +135,10 @@ internal sealed class WaitRun : IDisposable
     {
         if (_frames == 0)
         {
-            var message = _core.Redact(
+            var message = _session.Redact(
                 $"No frame was captured within {Durations.Format(_options.Timeout)} ({_barrier.Describe()}). The capture " +
                 "stopped: check the HDMI cable and the capture device; 'hil screenshot' shows what the card delivers.");
-            OperatorLog.RigFault(_core.Logger, message);
+            OperatorLog.RigFault(_session.Logger, message);
             return new RigFaultException(message, Evidence("no frames"));
         }
 
@@ -155,28 +157,28 @@ internal sealed class WaitRun : IDisposable
         }
 
         step.EndedOn(_lastFrame!);
-        var text = _core.Redact(FailureText.Build(_spec.Header, _spec.Expected(_best), seen, shown, Durations.Format(_options.Timeout), _log));
+        var text = _session.Redact(FailureText.Build(_spec.Header, _spec.Expected(_best), seen, shown, Durations.Format(_options.Timeout), _log));
         if (!_spec.Quiet)
         {
-            OperatorLog.WaitFailed(_core.Logger, text);
+            OperatorLog.WaitFailed(_session.Logger, text);
         }
 
         return new ExpectationFailedException(text, [.. _log])
         {
             Timeout = _options.Timeout,
             LastFrame = _lastFrame!.Share(),
-            Attachments = _spec.Quiet ? [] : new Evidence(_core).Collect(_lastFrame, _bestFrame, _best?.Result?.Match, _log),
-            Seen = _core.Redact(FailureText.Seen(seen, shown)),
+            Attachments = _spec.Quiet ? [] : new Evidence(_screen).Collect(_lastFrame, _bestFrame, _best?.Result?.Match, _log),
+            Seen = _session.Redact(FailureText.Seen(seen, shown)),
         };
     }
 
     public RigFaultException VideoFault(VideoException e)
     {
         Log($"video failed: {e.Message}");
-        var message = _core.Redact(
+        var message = _session.Redact(
             $"Video capture failed during {_spec.Header}: {e.Message} Check the HDMI cable, the target's display and " +
             "the capture device.");
-        OperatorLog.RigFault(_core.Logger, message);
+        OperatorLog.RigFault(_session.Logger, message);
         return new RigFaultException(message, Evidence(e.Message), e);
     }
 
@@ -192,13 +194,13 @@ internal sealed class WaitRun : IDisposable
     {
         var evidence = new Dictionary<string, string>
         {
-            ["video"] = _core.Redact(video),
+            ["video"] = _session.Redact(video),
             ["frames received"] = _frames.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["call log"] = string.Join('\n', _log),
         };
         if (_lastFrame is not null)
         {
-            var age = _core.Time.GetElapsedTime(_lastFrame.Timestamp);
+            var age = _session.Time.GetElapsedTime(_lastFrame.Timestamp);
             evidence["last frame"] = $"#{_lastFrame.Sequence}, {_lastFrame.Width}x{_lastFrame.Height}, {Durations.Format(age)} old";
         }
 

@@ -72,20 +72,21 @@ public sealed class SessionTests
         await using var rig = new FakeRig();
         await using var hil = rig.Session(o => o with { Timeouts = new TimeoutSettings { Expect = TimeSpan.FromSeconds(7) } });
         TimeoutSettings.Global = new TimeoutSettings { Expect = TimeSpan.FromSeconds(9), HidReady = TimeSpan.FromSeconds(4) };
-        var core = hil.Core;
+        var screen = hil.ScreenService;
+        var session = screen.Session;
 
         Assert.Multiple(() =>
         {
-            Assert.That(core.Resolve(new ExpectOptions { Timeout = TimeSpan.FromSeconds(1) }).Timeout, Is.EqualTo(TimeSpan.FromSeconds(1)));
-            Assert.That(core.Resolve(null).Timeout, Is.EqualTo(TimeSpan.FromSeconds(7)));
-            Assert.That(core.Timeout(null, t => t.HidReady), Is.EqualTo(TimeSpan.FromSeconds(4)));
-            Assert.That(core.Timeout(null, t => t.Verify), Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(screen.Resolve(new ExpectOptions { Timeout = TimeSpan.FromSeconds(1) }).Timeout, Is.EqualTo(TimeSpan.FromSeconds(1)));
+            Assert.That(screen.Resolve(null).Timeout, Is.EqualTo(TimeSpan.FromSeconds(7)));
+            Assert.That(session.Timeout(null, t => t.HidReady), Is.EqualTo(TimeSpan.FromSeconds(4)));
+            Assert.That(session.Timeout(null, t => t.Verify), Is.EqualTo(TimeSpan.FromSeconds(5)));
         });
-        core.TimeoutFactor = 2;
+        session.TimeoutFactor = 2;
         Assert.Multiple(() =>
         {
-            Assert.That(core.Resolve(null).Timeout, Is.EqualTo(TimeSpan.FromSeconds(14)), "inherited values scale");
-            Assert.That(core.Resolve(new ExpectOptions { Timeout = TimeSpan.FromSeconds(1) }).Timeout, Is.EqualTo(TimeSpan.FromSeconds(1)), "explicit ones do not");
+            Assert.That(screen.Resolve(null).Timeout, Is.EqualTo(TimeSpan.FromSeconds(14)), "inherited values scale");
+            Assert.That(screen.Resolve(new ExpectOptions { Timeout = TimeSpan.FromSeconds(1) }).Timeout, Is.EqualTo(TimeSpan.FromSeconds(1)), "explicit ones do not");
         });
     }
 
@@ -95,8 +96,8 @@ public sealed class SessionTests
         await using var rig = new FakeRig();
         await using var hil = rig.Session(o => o with { Expect = new ExpectOptions { Consecutive = 3, Threshold = 0.8, Timeout = TimeSpan.FromSeconds(3) } });
 
-        var inherited = hil.Core.Resolve(null);
-        var overridden = hil.Core.Resolve(new ExpectOptions { Consecutive = 1 });
+        var inherited = hil.ScreenService.Resolve(null);
+        var overridden = hil.ScreenService.Resolve(new ExpectOptions { Consecutive = 1 });
 
         Assert.Multiple(() =>
         {

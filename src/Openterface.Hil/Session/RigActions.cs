@@ -1,12 +1,34 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Openterface.Hil.Protocol;
 
 namespace Openterface.Hil;
 
-/// <summary>How every input action runs: step, HID gate, send, barrier, release-all on failure, fault mapping.</summary>
-internal sealed partial class SessionCore
+/// <summary>
+/// The input, power and USB feature's one path to the rig: every action runs as a step, waits for the HID gate
+/// (keyboard and mouse), sends, stamps the screen's barrier, releases every key when typing fails, and turns a link
+/// failure into a rig fault with the serial transcript as evidence. <see cref="Keyboard"/>, <see cref="Mouse"/>,
+/// <see cref="UsbControl"/> and <see cref="PowerControl"/> each take this and the one port they drive.
+/// </summary>
+internal sealed class RigActions
 {
+    private readonly IKeyboardPort _keyboard;
+
+    public RigActions(SessionContext session, ScreenService screen, IKeyboardPort keyboard, IHidLink link)
+    {
+        Session = session;
+        Screen = screen;
+        _keyboard = keyboard;
+        Link = link;
+        Hid = new HidReadinessGate(this);
+    }
+
+    public SessionContext Session { get; }
+
+    public ScreenService Screen { get; }
+
+    public IHidLink Link { get; }
+
+    public HidReadinessGate Hid { get; }
+
     /// <summary>
     /// Sends one input action inside a step named <paramref name="step"/>. <paramref name="action"/> is the description
     /// safe for logs, used for the log and the barrier ("Press 'enter'", "Type 5 characters"). A
@@ -20,11 +42,11 @@ internal sealed partial class SessionCore
         Func<CancellationToken, Task> send,
         CancellationToken cancellationToken,
         bool secret = false) =>
-        Steps.RunAsync(step, StepKind.Action, parameters, async context =>
+        Session.Steps.RunAsync(step, StepKind.Action, parameters, async context =>
         {
             if (secret)
             {
-                SecretWindow.Open();
+                Session.SecretWindow.Open();
             }
 
             if (kind is InputKind.Keyboard or InputKind.Mouse)
@@ -32,21 +54,21 @@ internal sealed partial class SessionCore
                 await Hid.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var before = Parts.Video.TryGetLatest();
+            var before = Screen.Video.TryGetLatest();
             try
             {
-                OperatorLog.ActionSent(Logger, Redact(action));
+                OperatorLog.ActionSent(Session.Logger, Session.Redact(action));
                 await DeviceCallAsync(action, send, cancellationToken).ConfigureAwait(false);
-                Parts.Video.NoteInputSent();
+                Screen.Video.NoteInputSent();
                 if (!secret)
                 {
-                    SecretWindow.Close();
+                    Session.SecretWindow.Close();
                 }
 
                 // Keyboard and mouse input must visibly change the screen before a wait trusts it (change gate).
                 // Power and USB-switch actions arm only the time barrier: after a power cycle the same screen may
                 // legitimately come back (the GRUB menu before and after a reboot is identical).
-                Frames.StampBarrier(Redact(action), kind == InputKind.Other ? null : before);
+                Screen.Frames.StampBarrier(Session.Redact(action), kind == InputKind.Other ? null : before);
                 if (kind != InputKind.Other)
                 {
                     before = null;
@@ -94,14 +116,14 @@ internal sealed partial class SessionCore
 
     public RigFaultException LinkFault(string action, Exception e)
     {
-        var message = Redact(
+        var message = Session.Redact(
             $"The Mini-KVM failed during {action}: {e.Message} Check the USB cable and the serial port; " +
             "'hil info' shows the link state.");
-        OperatorLog.RigFault(Logger, message);
+        OperatorLog.RigFault(Session.Logger, message);
         var evidence = new Dictionary<string, string>
         {
-            ["action"] = Redact(action),
-            ["error"] = Redact($"{e.GetType().Name}: {e.Message}"),
+            ["action"] = Session.Redact(action),
+            ["error"] = Session.Redact($"{e.GetType().Name}: {e.Message}"),
             ["serial transcript"] = TranscriptTail(),
         };
         return new RigFaultException(message, evidence, e);
@@ -109,8 +131,8 @@ internal sealed partial class SessionCore
 
     public string TranscriptTail()
     {
-        var transcript = Parts.Link.Transcript;
-        return Redact(string.Join('\n', transcript.Skip(Math.Max(0, transcript.Count - 20))));
+        var transcript = Link.Transcript;
+        return Session.Redact(string.Join('\n', transcript.Skip(Math.Max(0, transcript.Count - 20))));
     }
 
     /// <summary>Releases every key, ignoring failures (used on error paths and at dispose).</summary>
@@ -118,41 +140,13 @@ internal sealed partial class SessionCore
     {
         try
         {
-            await Parts.Keyboard.ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
+            await _keyboard.ReleaseAllAsync(CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Best effort on an error path: the original failure is what the user needs.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            OperatorLog.ReleaseFailed(Logger, e);
-        }
-    }
-
-    /// <summary>Mouse buttons pressed with DownAsync and not released yet (released at dispose).</summary>
-    public HashSet<MouseButton> HeldButtons { get; } = [];
-
-    /// <summary>Releases held mouse buttons, ignoring failures (at dispose).</summary>
-    public async Task ReleaseButtonsQuietlyAsync()
-    {
-        MouseButton[] held;
-        lock (HeldButtons)
-        {
-            held = [.. HeldButtons];
-            HeldButtons.Clear();
-        }
-
-        foreach (var button in held)
-        {
-            try
-            {
-                await Parts.Mouse.ButtonAsync(button, KeyAction.Up, CancellationToken.None).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // Best effort at dispose.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                OperatorLog.ReleaseFailed(Logger, e);
-            }
+            OperatorLog.ReleaseFailed(Session.Logger, e);
         }
     }
 
@@ -161,8 +155,6 @@ internal sealed partial class SessionCore
         $"0x{leds:X2} (Num {OnOff(leds & 1)}, Caps {OnOff(leds & 2)}, Scroll {OnOff(leds & 4)})");
 
     private static string OnOff(int bit) => bit != 0 ? "on" : "off";
-
-    public bool LogSensitive => Options.SensitiveLogging && Logger.IsEnabled(LogLevel.Information);
 }
 
 internal enum InputKind
