@@ -26,10 +26,10 @@ internal sealed unsafe class ProvenMinimum
     internal const double ErrorFactor = 1e-4;
 
     private const int SqDiff = 0;
-    private const long MaxExactPixels = 40_000_000;
+    private const long MaxExactPixels = 4_000_000;
 
     /// <summary>Block sums a finer level may cost before the shortcut gives up (the bounds are too weak: usually a miss).</summary>
-    private const long MaxBlockSums = 2_000_000;
+    private const long MaxBlockSums = 1_000_000;
     private static readonly int[] Grids = [2, 4, 8, 16, 32, 64];
 
     private int[] _integral = [];
