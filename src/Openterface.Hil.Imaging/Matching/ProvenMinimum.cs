@@ -28,6 +28,9 @@ internal sealed unsafe class ProvenMinimum
     private const int SqDiff = 0;
     private const long MaxExactPixels = 4_000_000;
 
+    /// <summary>Mean squared difference at the best proposed place above which the shortcut does not try (a speed choice only: giving up is always safe).</summary>
+    private const int MaxProposedMeanSquare = 100;
+
     /// <summary>Block sums a finer level may cost before the shortcut gives up (the bounds are too weak: usually a miss).</summary>
     private const long MaxBlockSums = 1_000_000;
     private static readonly int[] Grids = [2, 4, 8, 16, 32, 64];
@@ -94,6 +97,17 @@ internal sealed unsafe class ProvenMinimum
     private Point? Search(Frame grey, Rectangle roi, Frame template, Point recorded, int w, int h)
     {
         int tw = template.Width, th = template.Height, stride = roi.Width + 1;
+        var best = ExactSsd(grey, roi, template, recorded);
+        if (best > 0)
+        {
+            best = Math.Min(best, ExactSsd(grey, roi, template, Propose(grey, roi, template, w, h))); // 0 cannot be beaten
+        }
+
+        if (best > (long)MaxProposedMeanSquare * tw * th)
+        {
+            return null; // nothing close: most likely a miss, where the bounds stay weak; not worth trying
+        }
+
         var boxEnergy = BuildIntegral(grey, roi);
         long templateSum = 0, templateEnergy = 0;
         var pattern = template.Pixels;
@@ -107,11 +121,6 @@ internal sealed unsafe class ProvenMinimum
         }
 
         var error = ErrorBound(boxEnergy, templateEnergy);
-        var best = ExactSsd(grey, roi, template, recorded);
-        if (best > 0)
-        {
-            best = Math.Min(best, ExactSsd(grey, roi, template, Propose(grey, roi, template, w, h))); // 0 cannot be beaten
-        }
 
         double Band() => best + 10 + (2 * error);
 
