@@ -17,6 +17,7 @@ ROWS = [
     ("match.near.400x300", "Needle decision, near position, 400x300", 8, "<= 8 ms", True),
     ("match.whole", "Needle decision, whole frame (worst of three sizes)", 15, "<= 15 ms", True),
     ("match.stream.fps", "10 needles on a 1080p30 MJPEG stream, frames analysed per second", 30, ">= 30 fps", False),
+    ("match.stream.dropped", "10 needles on a 1080p30 MJPEG stream, dropped decisions (anchor: frames delivered)", 0, "0", True),
     ("mjpeg.alloc", "HTTP MJPEG, bytes allocated per frame (steady state)", 0, "0 B", True),
     ("mjpeg.latency.p95", "Capture-to-available latency p95 under load", 33, "< 33 ms", True),
     ("ocr.region.tesseract", "OCR region read (400x60 of 720x400), Tesseract path", 30, "<= 30 ms", True),

@@ -22,6 +22,16 @@ public sealed class NeedleMatcher : IDisposable
 
     public MatchOptions Options { get; }
 
+    /// <summary>Whether wide openQA searches may take the proven-minimum shortcut (off only to compare both in tests).</summary>
+    internal bool WideSearchShortcut
+    {
+        get => _areas.Shortcut;
+        init => _areas.Shortcut = value;
+    }
+
+    /// <summary>Wide openQA searches the shortcut decided, and those where it gave up and the full map ran.</summary>
+    internal (long Proven, long GaveUp) WideSearchCounts => _areas.ShortcutCounts;
+
     /// <summary>Matches decided so far (each needle decision counts once).</summary>
     public long Evaluations { get; private set; }
 

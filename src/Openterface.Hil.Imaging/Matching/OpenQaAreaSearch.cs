@@ -17,6 +17,16 @@ internal sealed unsafe class OpenQaAreaSearch
     private const int SqDiff = 0;
     private float[] _result = [];
     private readonly List<Point> _candidates = [];
+    private readonly ProvenMinimum _proven = new();
+
+    /// <summary>
+    /// Whether a wide search may take <see cref="ProvenMinimum"/>'s shortcut (it gives the full map's place or gives
+    /// up); off only to compare both in tests.
+    /// </summary>
+    internal bool Shortcut { get; set; } = true;
+
+    /// <summary>Wide searches the shortcut decided, and those where it gave up and the full map ran.</summary>
+    internal (long Proven, long GaveUp) ShortcutCounts => (_proven.Proven, _proven.GaveUp);
 
     /// <summary>The margin openQA searches at <paramref name="searchRatio"/> of a wait: margin + ratio x (1024 - margin), truncated.</summary>
     internal static int GrownMargin(int margin, double searchRatio) => (int)(margin + (searchRatio * (1024 - margin)));
@@ -39,6 +49,17 @@ internal sealed unsafe class OpenQaAreaSearch
         using (grey)
         {
             var roi = new Rectangle(origin, box.Size);
+            var recordedPlace = new Point(area.X - box.X, area.Y - box.Y);
+            if (Shortcut && _proven.Find(grey, roi, template.OpenQaGrey!, recordedPlace) is { } proven)
+            {
+                // The full map would keep this place alone; scored exactly as below (an exact 0 gives MSE 0, similarity 1).
+                var provenAt = new Point(proven.X + origin.X, proven.Y + origin.Y);
+                var provenMse = EnhancedMse(grey, new Rectangle(provenAt, area.Size), template.OpenQaGrey!);
+                var provenSimilarity = Similarity(provenMse);
+                var provenFound = new Rectangle(proven.X + box.X, proven.Y + box.Y, area.Width, area.Height);
+                return new AreaMatch(index, provenFound, provenSimilarity, level, provenSimilarity >= level, box, margin) { MeanSquaredError = provenMse };
+            }
+
             int width = box.Width - area.Width + 1, height = box.Height - area.Height + 1;
             Ensure(width * height);
             var result = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_result));
