@@ -18,7 +18,8 @@ internal static class GraphicalPreprocessor
     /// </summary>
     private const int BackgroundExtent = 4;
 
-    internal static PreparedImage Prepare(ReadOnlySpan<byte> grey, int width, int height, int screenHeight)
+    /// <summary>Prepares a region; <paramref name="rowHeight"/> is the median text row height in the output's pixels.</summary>
+    internal static PreparedImage Prepare(ReadOnlySpan<byte> grey, int width, int height, int screenHeight, out int rowHeight)
     {
         var kernel = Math.Clamp((screenHeight / 60) | 1, 9, 21);
         var ink = Ink(grey, width, height, kernel);
@@ -53,6 +54,7 @@ internal static class GraphicalPreprocessor
             }
         }
 
+        rowHeight = medianRow * factor;
         var longest = Math.Max(4 * TargetRowHeight, medianRow * factor * 6);
         OcrPreprocessor.EraseRuleLines(output, outWidth, h + (2 * Padding), longest, longest);
         return new PreparedImage(output, outWidth, h + (2 * Padding), factor, Padding);
