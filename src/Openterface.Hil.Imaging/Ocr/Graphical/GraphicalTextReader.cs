@@ -4,7 +4,7 @@ namespace Openterface.Hil.Imaging.Ocr;
 
 /// <summary>
 /// The graphical path: crop, <see cref="GraphicalPreprocessor"/> (scale normalisation, per-row binarisation),
-/// wide gaps squeezed in single-word mode (<see cref="WordSqueeze"/>),
+/// wide gaps squeezed in single-word mode (<see cref="WordSqueeze"/>), O read for zero in codes (<see cref="DigitContext"/>),
 /// Tesseract with the page segmentation for the mode (sparse text for a screen), then words re-assembled into
 /// screen rows (<see cref="RowAssembler"/>) with boxes in frame coordinates.
 /// </summary>
@@ -25,7 +25,9 @@ internal static class GraphicalTextReader
             pageSegMode = TesseractNative.PageSegModeSingleLine;
         }
 
-        var words = engine.Recognize(input.Pixels, input.Width, input.Height, pageSegMode, whitelist).SelectMany(line => line).ToList();
+        var zeros = whitelist is null || whitelist.Contains('0', StringComparison.Ordinal);
+        var words = engine.Recognize(input.Pixels, input.Width, input.Height, pageSegMode, whitelist).SelectMany(line => line)
+            .Select(w => zeros ? (Text: DigitContext.Zeros(w.Text), w.Box, w.Confidence) : w).ToList();
         if (sourceColumn is not null && words.Count > 0)
         {
             var box = words.Select(w => w.Box).Aggregate(Rectangle.Union);
@@ -33,6 +35,7 @@ internal static class GraphicalTextReader
                 sourceColumn[Math.Clamp(box.Left, 0, sourceColumn.Length - 1)], box.Top,
                 sourceColumn[Math.Clamp(box.Right - 1, 0, sourceColumn.Length - 1)] + 1, box.Bottom), words.Min(w => w.Confidence))];
         }
+
         var builder = new OcrTextBuilder();
         var confidence = 0.0;
         var count = 0;
