@@ -15,7 +15,7 @@ public enum OcrMode
     /// <summary>One line of text (7).</summary>
     SingleLine,
 
-    /// <summary>One word (8).</summary>
+    /// <summary>One word (8; the graphical path closes gaps wider than a letter and reads the word as one line, 7).</summary>
     SingleWord,
 
     /// <summary>One character (10).</summary>

@@ -57,6 +57,25 @@ public sealed class OcrControlsTests
         });
     }
 
+    /// <summary>stb-tester's boxed letters: 'UJJM' on separate keys read 'U J J M' in page or sparse mode.</summary>
+    [Test]
+    public void Letters_on_separate_keys_read_as_one_word_in_word_mode_and_one_key_in_character_mode()
+    {
+        using var frame = ImageCodec.Load(Path.Combine(GraphicalCorpus.Directory, "boxed-letters.png"));
+        // The third key with its margin (render.py: 44 px keys, 14 px apart). The second key, also a 'J', reads 'gg' in
+        // character mode through our engine (dictionary off) while the tesseract CLI reads the same prepared crop as 'J'.
+        var key = new Rectangle(123, 7, 58, 58);
+
+        var word = Recognizer.Read(frame, null, new OcrReadOptions { Mode = OcrMode.SingleWord });
+        var letter = Recognizer.Read(frame, key, new OcrReadOptions { Mode = OcrMode.SingleCharacter });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(word.Text, Is.EqualTo("UJJM"));
+            Assert.That(letter.Text, Is.EqualTo("J"));
+        });
+    }
+
     [Test]
     public void A_literal_correction_leaves_longer_words_alone()
     {

@@ -2,7 +2,7 @@ namespace Openterface.Hil.Imaging.Ocr;
 
 /// <summary>
 /// Prepares a graphical screen (anti-aliased proportional fonts on panels, bars and gradients) for Tesseract:
-/// ink from a two-polarity top-hat (<see cref="OcrPreprocessor.TopHat"/>) sized to the screen, text rows found
+/// ink as the distance from the estimated background (<see cref="BackgroundEstimator"/>), text rows found
 /// from the ink, each row binarised at its own level (faint help text and bright titles side by side), and the
 /// whole scaled so the median row is at least <see cref="TargetRowHeight"/> pixels (Tesseract's sweet spot).
 /// </summary>
@@ -12,10 +12,17 @@ internal static class GraphicalPreprocessor
     private const int TargetRowHeight = 34;
     private const int NoiseFloor = 28;
 
-    internal static PreparedImage Prepare(ReadOnlySpan<byte> grey, int width, int height, int screenHeight)
+    /// <summary>
+    /// A flat area at least this many kernels (about a text row each) wide or tall is background; a bold stroke's
+    /// flat inside is not. Tabs and buttons are wider than four rows of their text.
+    /// </summary>
+    private const int BackgroundExtent = 4;
+
+    /// <summary>Prepares a region; <paramref name="rowHeight"/> is the median text row height in the output's pixels.</summary>
+    internal static PreparedImage Prepare(ReadOnlySpan<byte> grey, int width, int height, int screenHeight, out int rowHeight)
     {
         var kernel = Math.Clamp((screenHeight / 60) | 1, 9, 21);
-        var ink = OcrPreprocessor.TopHat(grey, width, height, kernel);
+        var ink = Ink(grey, width, height, kernel);
         var rowThreshold = RowThresholds(ink, width, height, out var medianRow);
         var factor = medianRow <= 0 ? 1 : Math.Clamp((int)Math.Ceiling((double)TargetRowHeight / medianRow), 1, 3);
         byte[] source = ink;
@@ -47,9 +54,37 @@ internal static class GraphicalPreprocessor
             }
         }
 
+        rowHeight = medianRow * factor;
         var longest = Math.Max(4 * TargetRowHeight, medianRow * factor * 6);
         OcrPreprocessor.EraseRuleLines(output, outWidth, h + (2 * Padding), longest, longest);
         return new PreparedImage(output, outWidth, h + (2 * Padding), factor, Padding);
+    }
+
+    /// <summary>
+    /// How far each pixel is from the background under it (<see cref="BackgroundEstimator"/>), whichever way:
+    /// dark text on a light page, light text on a dark panel or a highlight bar all become ink, bar edges do not.
+    /// </summary>
+    /// <remarks>
+    /// In a small region the page around a word may be narrower than four rows: its extent counts from half the
+    /// region's size. A region with no flat area at all (a photo, a tight crop of bold text) falls back to the
+    /// two-polarity top-hat of the Tesseract path.
+    /// </remarks>
+    private static byte[] Ink(ReadOnlySpan<byte> grey, int width, int height, int kernel)
+    {
+        var extent = Math.Min(BackgroundExtent * kernel, Math.Max(width, height) / 2);
+        var background = BackgroundEstimator.Estimate(grey, width, height, extent);
+        if (background is null)
+        {
+            return OcrPreprocessor.TopHat(grey, width, height, kernel);
+        }
+
+        var ink = new byte[grey.Length];
+        for (var i = 0; i < ink.Length; i++)
+        {
+            ink[i] = (byte)Math.Abs(grey[i] - background[i]);
+        }
+
+        return ink;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ namespace Openterface.Hil.Imaging.Ocr;
 
 /// <summary>
 /// The graphical path: crop, <see cref="GraphicalPreprocessor"/> (scale normalisation, per-row binarisation),
+/// wide gaps squeezed in single-word mode (<see cref="WordSqueeze"/>), O read for zero in codes (<see cref="DigitContext"/>),
 /// Tesseract with the page segmentation for the mode (sparse text for a screen), then words re-assembled into
 /// screen rows (<see cref="RowAssembler"/>) with boxes in frame coordinates.
 /// </summary>
@@ -13,9 +14,28 @@ internal static class GraphicalTextReader
     {
         using var crop = frame.Crop(region);
         using var grey = crop.ToGray();
-        var prepared = GraphicalPreprocessor.Prepare(grey.Pixels, grey.Width, grey.Height, frame.Height);
+        var prepared = GraphicalPreprocessor.Prepare(grey.Pixels, grey.Width, grey.Height, frame.Height, out var rowHeight);
         var pageSegMode = TesseractReader.PageSegMode(mode, TesseractNative.PageSegModeSparseText);
-        var words = engine.Recognize(prepared.Pixels, prepared.Width, prepared.Height, pageSegMode, whitelist).SelectMany(line => line);
+        var input = prepared;
+        int[]? sourceColumn = null;
+        if (mode == OcrMode.SingleWord)
+        {
+            // Squeezed, the word reads as a line: Tesseract 5's word mode read the squeezed 'UJJM' keys as 'uM'.
+            (input, sourceColumn) = WordSqueeze.Squeeze(prepared, Math.Max(2, rowHeight / 5));
+            pageSegMode = TesseractNative.PageSegModeSingleLine;
+        }
+
+        var zeros = whitelist is null || whitelist.Contains('0', StringComparison.Ordinal);
+        var words = engine.Recognize(input.Pixels, input.Width, input.Height, pageSegMode, whitelist).SelectMany(line => line)
+            .Select(w => zeros ? (Text: DigitContext.Zeros(w.Text), w.Box, w.Confidence) : w).ToList();
+        if (sourceColumn is not null && words.Count > 0)
+        {
+            var box = words.Select(w => w.Box).Aggregate(Rectangle.Union);
+            words = [(string.Concat(words.Select(w => w.Text)), Rectangle.FromLTRB(
+                sourceColumn[Math.Clamp(box.Left, 0, sourceColumn.Length - 1)], box.Top,
+                sourceColumn[Math.Clamp(box.Right - 1, 0, sourceColumn.Length - 1)] + 1, box.Bottom), words.Min(w => w.Confidence))];
+        }
+
         var builder = new OcrTextBuilder();
         var confidence = 0.0;
         var count = 0;
